@@ -1,0 +1,106 @@
+#include "model/document.hpp"
+
+#include <cctype>
+#include <set>
+
+namespace acta::model {
+
+namespace {
+void append_plain(const Inlines& inlines, std::string& out) {
+  for (const auto& in : inlines) {
+    switch (in.kind) {
+      case InlineKind::Text:
+      case InlineKind::Code: out += in.text; break;
+      case InlineKind::FootnoteRef: break;
+      case InlineKind::LineBreak: out += '\n'; break;
+      default: append_plain(in.children, out); break;
+    }
+  }
+}
+
+std::string unique(std::set<std::string>& used, const std::string& id) {
+  if (used.insert(id).second) return id;
+  for (int k = 2;; ++k) {
+    std::string candidate = id + "_" + std::to_string(k);
+    if (used.insert(candidate).second) return candidate;
+  }
+}
+
+std::string id_safe(const std::string& s) {
+  std::string out;
+  for (unsigned char c : s) {
+    if (std::isalnum(c)) out += static_cast<char>(std::tolower(c));
+    else if (c == '-' || c == '_' || c == '.') out += '_';
+  }
+  return out;
+}
+}  // namespace
+
+std::string plain_text(const Inlines& inlines) {
+  std::string out;
+  append_plain(inlines, out);
+  return out;
+}
+
+const Block* Document::find_block(const std::string& id) const {
+  for (const auto& b : blocks)
+    if (b.id == id) return &b;
+  return nullptr;
+}
+
+const Footnote* Document::find_footnote(const std::string& label) const {
+  for (const auto& f : footnotes)
+    if (f.label == label) return &f;
+  return nullptr;
+}
+
+void assign_ids(Document& doc) {
+  std::set<std::string> used;
+  int preamble = 0, plain = 0, heading = 0;
+  std::string last_para;  // id of the numbered (or preambular) paragraph that owns subparagraphs
+  for (auto& b : doc.blocks) {
+    switch (b.kind) {
+      case BlockKind::Heading: b.id = unique(used, "sec_" + std::to_string(++heading)); break;
+      case BlockKind::Formula: b.id = unique(used, "formula"); break;
+      case BlockKind::Preamble:
+        b.id = unique(used, "preamble__p_" + std::to_string(++preamble));
+        last_para = b.id;
+        break;
+      case BlockKind::Numbered:
+        b.id = unique(used, "para_" + id_safe(b.number));
+        last_para = b.id;
+        break;
+      case BlockKind::Subparagraph:
+        b.id = unique(used, (last_para.empty() ? std::string("p") : last_para) + "__point_" + id_safe(b.number));
+        break;
+      case BlockKind::Plain:
+      case BlockKind::Bullet:
+      case BlockKind::Table: b.id = unique(used, "p_" + std::to_string(++plain)); break;
+      case BlockKind::Rule: b.id.clear(); break;
+    }
+  }
+}
+
+void assign_footnote_ids(Document& doc) {
+  std::set<std::string> used;
+  for (auto& f : doc.footnotes) {
+    std::string base = id_safe(f.label);
+    if (f.label == "*") base = "star";
+    else if (f.label == "**") base = "star2";
+    if (base.empty()) base = "n";
+    f.id = unique(used, "fn_" + base);
+  }
+}
+
+std::string slug_for_symbol(const std::string& symbol) {
+  std::string out;
+  for (unsigned char c : symbol) {
+    if (std::isalnum(c)) out += static_cast<char>(std::tolower(c));
+    else if (c == '.') out += '.';
+    else if (!out.empty() && out.back() != '-') out += '-';
+  }
+  while (!out.empty() && (out.back() == '-' || out.back() == '.')) out.pop_back();
+  return out;
+}
+
+}  // namespace acta::model

@@ -1,0 +1,126 @@
+// The one document model every reader produces and every writer consumes. Plain data, no I/O.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "util/error.hpp"
+
+namespace acta::model {
+
+// ---- Inline content -------------------------------------------------------------------------------------
+
+enum class InlineKind {
+  Text,         // text: the characters
+  Emphasis,     // children
+  Strong,       // children
+  Code,         // text
+  Link,         // target: URL as written; children: link text
+  FootnoteRef,  // text: the footnote's label as in the source ("1", "*")
+  Citation,     // children: the citing text; citation: what it cites (filled by analyze/)
+  LineBreak,    // a hard break the author asked for
+};
+
+struct CitationTarget {
+  std::string symbol;     // full symbol, e.g. "A/RES/62/196"
+  std::string paragraph;  // anchor id in the cited document when the citation names one ("para_15")
+  std::string href;       // resolved by the citation pass: page of an archive document or external URL
+  bool in_archive = false;
+};
+
+struct Inline {
+  InlineKind kind = InlineKind::Text;
+  std::string text;
+  std::string target;
+  CitationTarget citation;
+  std::vector<Inline> children;
+
+  static Inline make_text(std::string t) { return Inline{InlineKind::Text, std::move(t), {}, {}, {}}; }
+};
+
+using Inlines = std::vector<Inline>;
+
+// Concatenated text of inline content, as a reader would see it (footnote labels left out).
+std::string plain_text(const Inlines& inlines);
+
+// ---- Blocks ---------------------------------------------------------------------------------------------
+
+enum class BlockKind {
+  Heading,       // level: 1..4; number: "一", "A", "1" when the heading is numbered
+  Formula,       // the enacting formula that opens a resolution: "大会，"
+  Preamble,      // preambular paragraph: id preamble__p_K
+  Numbered,      // numbered paragraph: id para_N
+  Subparagraph,  // lettered subparagraph (a): id para_N__point_a
+  Plain,         // any other paragraph: id p_K
+  Bullet,        // an item of an unnumbered list: id p_K
+  Table,         // rows of cells
+  Rule,          // a thematic break written by the author
+};
+
+struct Block {
+  BlockKind kind = BlockKind::Plain;
+  int level = 0;
+  std::string number;  // "15" for para_15, "a" for point_a, heading numbers
+  std::string id;      // the anchor of the contract (set by assign_ids)
+  Inlines content;
+  std::vector<std::vector<Inlines>> rows;  // Table only; the first row is the header
+  int line = 0;                            // 1-based source line where the block starts
+};
+
+// ---- Notes ----------------------------------------------------------------------------------------------
+
+struct Footnote {
+  std::string label;  // as in the source: "1", "21", "*"
+  std::string id;     // anchor id, e.g. "fn_1"
+  std::vector<Inlines> paragraphs;
+  int line = 0;
+};
+
+struct Annotation {
+  std::string anchor;  // id of the block it belongs to, e.g. "para_15"
+  std::string author;
+  std::string date;      // ISO date
+  std::string markdown;  // the note as written
+  Inlines content;       // the note parsed (paragraphs joined by LineBreak)
+  SourceLocation where;  // sidecar file and line
+};
+
+// ---- Document -------------------------------------------------------------------------------------------
+
+struct Metadata {
+  std::string symbol;       // "A/RES/80/144"
+  std::string title;        // "山区可持续发展"
+  std::string body;         // adopting body: "大会"
+  std::string date;         // ISO 8601 adoption or issue date: "2025-12-15"
+  std::string session;      // "第八十届会议"
+  std::string agenda_item;  // "18 (j)"
+  std::string kind;         // resolution, decision, report, draft, note
+  std::string meeting;      // plenary meeting, when the text names it
+  std::vector<std::string> topics;  // topics an editor asserted in front matter (analyze may add more)
+};
+
+struct Document {
+  Metadata meta;
+  std::string slug;         // file-name-safe key, unique in the archive: "a-res-80-144"
+  std::string source_path;  // as shown in messages
+  std::vector<Block> blocks;
+  std::vector<Footnote> footnotes;
+  std::vector<Annotation> annotations;
+  Diagnostics diagnostics;  // warnings the reader had (errors are thrown)
+
+  const Block* find_block(const std::string& id) const;
+  const Footnote* find_footnote(const std::string& label) const;
+};
+
+// Gives every block the contract's anchor id: para_N, para_N__point_a, preamble__p_K, p_K, heading ids.
+// Duplicate numbers get a suffix so ids stay unique.
+void assign_ids(Document& doc);
+
+// Footnote anchor for a label: "fn_1", "fn_star" for "*", unique within the document.
+void assign_footnote_ids(Document& doc);
+
+// Symbol -> slug: "A/RES/80/144" -> "a-res-80-144".
+std::string slug_for_symbol(const std::string& symbol);
+
+}  // namespace acta::model

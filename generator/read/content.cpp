@@ -1,0 +1,191 @@
+#include "read/content.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "read/front_matter.hpp"
+#include "read/markdown.hpp"
+#include "util/error.hpp"
+#include "util/files.hpp"
+#include "util/parallel.hpp"
+#include "util/utf8.hpp"
+
+namespace acta::read {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::map<std::string, Reader>& registry() {
+  static std::map<std::string, Reader> readers = {
+      {".md", [](std::string_view text, const std::string& file) { return read_markdown(text, file); }},
+      {".markdown", [](std::string_view text, const std::string& file) { return read_markdown(text, file); }},
+  };
+  return readers;
+}
+
+std::string stem_slug(const fs::path& path) {
+  std::string out;
+  for (unsigned char c : path.stem().string()) {
+    if (std::isalnum(c)) out += static_cast<char>(std::tolower(c));
+    else if ((c == '-' || c == '_' || c == '.') && !out.empty() && out.back() != '-') out += '-';
+    else if (c >= 0x80) out += static_cast<char>(c);  // keep non-ASCII names readable
+  }
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  return out.empty() ? "document" : out;
+}
+
+void check_inside(const fs::path& path, const fs::path& root, const std::string& shown) {
+  std::error_code ec;
+  auto real = fs::weakly_canonical(path, ec);
+  auto real_root = fs::weakly_canonical(root, ec);
+  auto rel = real.lexically_relative(real_root);
+  if (rel.empty() || *rel.begin() == "..")
+    throw SourceError({shown, 0}, "this file is a link to " + real.string() +
+                                      ", outside the content folder; copy the file into the content folder instead");
+}
+
+void attach_annotations(model::Document& doc, std::vector<model::Annotation> notes) {
+  for (auto& a : notes) {
+    if (!doc.find_block(a.anchor)) {
+      std::string hint;
+      for (const auto& b : doc.blocks)
+        if (!b.id.empty() && (b.id.find(a.anchor) != std::string::npos || a.anchor.find(b.id) != std::string::npos)) {
+          hint = " (did you mean '" + b.id + "'?)";
+          break;
+        }
+      throw SourceError(a.where, "annotation anchor '" + a.anchor + "' does not exist in " + doc.source_path + hint +
+                                     "; anchors are paragraph ids such as para_15, para_3__point_a, preamble__p_2");
+    }
+    a.content = parse_markdown_inlines(a.markdown);
+    doc.annotations.push_back(std::move(a));
+  }
+}
+
+}  // namespace
+
+const Reader* reader_for(const std::string& extension) {
+  auto& r = registry();
+  auto it = r.find(extension);
+  return it == r.end() ? nullptr : &it->second;
+}
+
+void register_reader(const std::string& extension, Reader reader) { registry()[extension] = std::move(reader); }
+
+std::string clean_source_text(std::string bytes, const std::string& file) {
+  if (bytes.size() >= 3 && bytes.compare(0, 3, "\xEF\xBB\xBF") == 0) bytes.erase(0, 3);
+  auto nul = bytes.find('\0');
+  if (nul != std::string::npos)
+    throw SourceError({file, utf8::line_col(bytes, nul).line},
+                      "this looks like a binary file (it contains a NUL byte), not text; remove it from the content folder");
+  auto bad = utf8::first_invalid(bytes);
+  if (bad != std::string::npos) {
+    auto lc = utf8::line_col(bytes, bad);
+    throw SourceError({file, lc.line}, "invalid UTF-8 at column " + std::to_string(lc.column) +
+                                           " (byte offset " + std::to_string(bad) +
+                                           "); convert the file to UTF-8 (e.g. iconv -f GB18030 -t UTF-8)");
+  }
+  if (bytes.find('\r') != std::string::npos) {
+    std::string out;
+    out.reserve(bytes.size());
+    for (std::size_t i = 0; i < bytes.size(); ++i) {
+      if (bytes[i] == '\r') {
+        out += '\n';
+        if (i + 1 < bytes.size() && bytes[i + 1] == '\n') ++i;
+      } else {
+        out += bytes[i];
+      }
+    }
+    bytes.swap(out);
+  }
+  return bytes;
+}
+
+model::Document read_document(const fs::path& path, const fs::path& content_root) {
+  const std::string shown = files::display(path);
+  check_inside(path, content_root, shown);
+  const Reader* reader = reader_for(path.extension().string());
+  if (!reader) throw SourceError({shown, 0}, "no reader for files ending in '" + path.extension().string() + "'");
+  std::string text = clean_source_text(files::read(path), shown);
+  if (utf8::trim(text).empty()) throw SourceError({shown, 0}, "the file is empty; add the document's text or remove the file");
+  model::Document doc = (*reader)(text, shown);
+  doc.source_path = shown;
+
+  std::string slug;
+  fs::path sidecar = path;
+  sidecar.replace_extension(".yaml");
+  std::vector<model::Annotation> notes;
+  if (fs::exists(sidecar)) {
+    const std::string side_shown = files::display(sidecar);
+    check_inside(sidecar, content_root, side_shown);
+    std::string yaml = clean_source_text(files::read(sidecar), side_shown);
+    MetadataFile mf = parse_metadata(yaml, side_shown, 1, true);
+    merge_metadata(doc.meta, mf);
+    if (!mf.slug.empty()) doc.slug = mf.slug;
+    notes = std::move(mf.annotations);
+  }
+  if (doc.slug.empty()) doc.slug = doc.meta.symbol.empty() ? stem_slug(path) : model::slug_for_symbol(doc.meta.symbol);
+  if (doc.meta.title.empty()) {
+    doc.diagnostics.push_back({Severity::Warning, {shown, 0}, "no title found; add 'title:' to the front matter or sidecar"});
+    doc.meta.title = path.stem().string();
+  }
+  model::assign_ids(doc);
+  model::assign_footnote_ids(doc);
+  attach_annotations(doc, std::move(notes));
+  return doc;
+}
+
+model::Archive read_archive(const config::Config& config) {
+  const fs::path root = config.content_dir();
+  std::error_code ec;
+  if (!fs::is_directory(root, ec))
+    throw SourceError({files::display(root), 0}, "content folder not found; create it or set 'content:' in " +
+                                                     files::display(config.file));
+  std::vector<fs::path> sources;
+  std::set<fs::path> sidecars, documents_stems;
+  for (auto it = fs::recursive_directory_iterator(root, fs::directory_options::skip_permission_denied, ec);
+       it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (ec) throw SourceError({files::display(it->path()), 0}, "cannot list folder: " + ec.message());
+    const auto& p = it->path();
+    if (p.filename().string().front() == '.') {
+      if (it->is_directory()) it.disable_recursion_pending();
+      continue;
+    }
+    if (!it->is_regular_file() && !it->is_symlink()) continue;
+    if (it->is_symlink() && fs::is_directory(p)) continue;
+    std::string ext = p.extension().string();
+    if (ext == ".yaml" || ext == ".yml") sidecars.insert(p);
+    else if (reader_for(ext)) sources.push_back(p);
+  }
+  std::sort(sources.begin(), sources.end());
+  for (const auto& s : sources) {
+    auto stem = s;
+    documents_stems.insert(stem.replace_extension(".yaml"));
+  }
+
+  model::Archive archive;
+  archive.documents = parallel_map<model::Document>(sources.size(), [&](std::size_t i) { return read_document(sources[i], root); });
+  for (const auto& s : sidecars)
+    if (!documents_stems.count(s) && s.extension() == ".yaml")
+      archive.diagnostics.push_back({Severity::Warning, {files::display(s), 0}, "sidecar file has no document beside it (expected a .md or .txt of the same name)"});
+
+  std::map<std::string, std::size_t> symbols, slugs;
+  for (std::size_t i = 0; i < archive.documents.size(); ++i) {
+    const auto& d = archive.documents[i];
+    if (!d.meta.symbol.empty()) {
+      auto [it, fresh] = symbols.emplace(d.meta.symbol, i);
+      if (!fresh)
+        throw SourceError({d.source_path, 0}, "symbol " + d.meta.symbol + " is also the symbol of " +
+                                                  archive.documents[it->second].source_path + "; each document needs its own symbol");
+    }
+    auto [it, fresh] = slugs.emplace(d.slug, i);
+    if (!fresh)
+      throw SourceError({d.source_path, 0}, "page name '" + d.slug + "' is also used by " + archive.documents[it->second].source_path +
+                                                "; set a different 'slug:' in one of them");
+  }
+  archive.reindex();
+  return archive;
+}
+
+}  // namespace acta::read

@@ -1,0 +1,65 @@
+#include "site/build.hpp"
+
+#include <chrono>
+
+#include "analyze/passes.hpp"
+#include "config/config.hpp"
+#include "read/content.hpp"
+#include "util/files.hpp"
+#include "write/output.hpp"
+#include "write/pages.hpp"
+#include "write/templates.hpp"
+
+namespace acta::site {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// The output folder is replaced whole on every build; make sure it is not something the user keeps.
+void check_output_is_safe(const config::Config& cfg, const fs::path& out) {
+  std::error_code ec;
+  auto o = fs::weakly_canonical(fs::absolute(out), ec);
+  auto inside = [&](const fs::path& p) {
+    auto rel = fs::weakly_canonical(fs::absolute(p), ec).lexically_relative(o);
+    return !rel.empty() && *rel.begin() != "..";
+  };
+  for (const auto& [what, p] : {std::pair{"content folder", cfg.content_dir()}, std::pair{"templates folder", cfg.templates_dir()}})
+    if (inside(p))
+      throw SourceError({files::display(out), 0}, std::string("the output folder would replace the ") + what +
+                                                   " (" + files::display(p) + "); choose another 'output:'");
+  if (!cfg.file.empty() && inside(cfg.file))
+    throw SourceError({files::display(out), 0}, "the output folder contains the config file; choose another 'output:'");
+}
+
+}  // namespace
+
+BuildReport build(const BuildOptions& options) {
+  auto start = std::chrono::steady_clock::now();
+  config::Config cfg = config::load(options.config_file);
+  fs::path out_dir = options.output_override.empty() ? cfg.output_dir() : options.output_override;
+  check_output_is_safe(cfg, out_dir);
+
+  write::Templates templates(cfg.templates_dir());
+  model::Archive archive = read::read_archive(cfg);
+  analyze::run_passes(archive, cfg);
+
+  write::StagedOutput out(out_dir);
+  write::SiteContext site{cfg, archive, templates};
+  write::copy_assets(site, out);
+  write::write_document_pages(site, out);
+  write::write_index_page(site, out);
+  out.commit();
+
+  BuildReport report;
+  report.documents = archive.documents.size();
+  report.pages = out.pages_written();
+  report.files = out.files_written();
+  report.output = out_dir;
+  for (const auto& d : archive.documents) report.warnings.insert(report.warnings.end(), d.diagnostics.begin(), d.diagnostics.end());
+  report.warnings.insert(report.warnings.end(), archive.diagnostics.begin(), archive.diagnostics.end());
+  report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return report;
+}
+
+}  // namespace acta::site

@@ -1,0 +1,30 @@
+// One build, end to end: config -> read -> analyze -> write -> swap in.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <string>
+
+#include "util/error.hpp"
+
+namespace acta::site {
+
+struct BuildOptions {
+  std::filesystem::path config_file = "site-config.yaml";
+  std::filesystem::path output_override;  // --out
+};
+
+struct BuildReport {
+  std::size_t documents = 0;
+  std::size_t pages = 0;
+  std::size_t files = 0;
+  std::filesystem::path output;
+  double seconds = 0;
+  Diagnostics warnings;
+};
+
+// Builds the site. Throws SourceError (naming file and line) on bad input; the previous output folder is
+// then left as it was.
+BuildReport build(const BuildOptions& options);
+
+}  // namespace acta::site

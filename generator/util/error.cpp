@@ -1,0 +1,17 @@
+#include "util/error.hpp"
+
+namespace acta {
+
+std::string SourceLocation::str() const {
+  if (file.empty()) return line > 0 ? "line " + std::to_string(line) : std::string("(input)");
+  return line > 0 ? file + ":" + std::to_string(line) : file;
+}
+
+SourceError::SourceError(SourceLocation where, const std::string& message)
+    : std::runtime_error(where.str() + ": error: " + message), where_(std::move(where)), message_(message) {}
+
+std::string Diagnostic::str() const {
+  return where.str() + (severity == Severity::Error ? ": error: " : ": warning: ") + message;
+}
+
+}  // namespace acta

@@ -1,0 +1,20 @@
+// File I/O at the edges of the pipeline: reading sources (with their name kept for messages) and writing
+// output files, creating folders as needed.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+namespace acta::files {
+
+// Reads a whole file; throws SourceError naming the file when it cannot be read.
+std::string read(const std::filesystem::path& path);
+
+// Writes `content` to `path`, creating parent folders; throws SourceError on failure.
+void write(const std::filesystem::path& path, std::string_view content);
+
+// A path shown to the user: relative to the current folder when it is inside it.
+std::string display(const std::filesystem::path& path);
+
+}  // namespace acta::files

@@ -1,0 +1,134 @@
+#include "util/utf8.hpp"
+
+namespace acta::utf8 {
+
+namespace {
+int sequence_length(unsigned char c) {
+  if (c < 0x80) return 1;
+  if (c >= 0xC2 && c <= 0xDF) return 2;
+  if (c >= 0xE0 && c <= 0xEF) return 3;
+  if (c >= 0xF0 && c <= 0xF4) return 4;
+  return 0;
+}
+bool is_cont(unsigned char c) { return (c & 0xC0) == 0x80; }
+}  // namespace
+
+std::size_t first_invalid(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) { ++i; continue; }
+    int n = sequence_length(c);
+    if (n == 0 || i + n > s.size()) return i;
+    for (int k = 1; k < n; ++k)
+      if (!is_cont(static_cast<unsigned char>(s[i + k]))) return i;
+    auto c1 = static_cast<unsigned char>(s[i + 1]);
+    if (c == 0xE0 && c1 < 0xA0) return i;   // overlong
+    if (c == 0xED && c1 > 0x9F) return i;   // surrogate
+    if (c == 0xF0 && c1 < 0x90) return i;   // overlong
+    if (c == 0xF4 && c1 > 0x8F) return i;   // above U+10FFFF
+    i += n;
+  }
+  return std::string_view::npos;
+}
+
+LineCol line_col(std::string_view s, std::size_t pos) {
+  LineCol lc{1, 1};
+  for (std::size_t i = 0; i < pos && i < s.size(); ++i) {
+    if (s[i] == '\n') { ++lc.line; lc.column = 1; } else { ++lc.column; }
+  }
+  return lc;
+}
+
+char32_t next(std::string_view s, std::size_t& i) {
+  auto c = static_cast<unsigned char>(s[i]);
+  int n = sequence_length(c);
+  if (n <= 1 || i + n > s.size()) { ++i; return n == 1 ? c : 0xFFFD; }
+  char32_t cp = c & (0xFF >> (n + 1));
+  for (int k = 1; k < n; ++k) {
+    auto cc = static_cast<unsigned char>(s[i + k]);
+    if (!is_cont(cc)) { ++i; return 0xFFFD; }
+    cp = (cp << 6) | (cc & 0x3F);
+  }
+  i += n;
+  return cp;
+}
+
+char32_t prev(std::string_view s, std::size_t& end) {
+  if (end == 0) return 0;
+  std::size_t start = end - 1;
+  while (start > 0 && is_cont(static_cast<unsigned char>(s[start])) && end - start < 4) --start;
+  std::size_t i = start;
+  char32_t cp = next(s, i);
+  if (i != end) { end -= 1; return 0xFFFD; }
+  end = start;
+  return cp;
+}
+
+void append(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+std::string encode(char32_t cp) {
+  std::string s;
+  append(s, cp);
+  return s;
+}
+
+bool is_ideograph(char32_t cp) {
+  return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+         (cp >= 0x20000 && cp <= 0x2FA1F) || (cp >= 0xF900 && cp <= 0xFAFF) || cp == 0x3007;
+}
+
+bool is_cjk_punct(char32_t cp) {
+  return (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF00 && cp <= 0xFF65) ||
+         (cp >= 0xFE30 && cp <= 0xFE4F) || cp == 0x2014 || cp == 0x2026 ||
+         (cp >= 0x2018 && cp <= 0x201F);
+}
+
+bool is_cjk(char32_t cp) { return is_ideograph(cp) || is_cjk_punct(cp); }
+
+std::size_t length(std::string_view s) {
+  std::size_t n = 0;
+  for (unsigned char c : s)
+    if (!is_cont(c)) ++n;
+  return n;
+}
+
+std::string_view trim(std::string_view s) {
+  auto space_prefix = [](std::string_view t) -> std::size_t {
+    if (t.empty()) return 0;
+    unsigned char c = t[0];
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v') return 1;
+    if (t.substr(0, 3) == "\u3000") return 3;
+    if (t.substr(0, 2) == "\u00a0") return 2;
+    return 0;
+  };
+  auto space_suffix = [](std::string_view t) -> std::size_t {
+    if (t.empty()) return 0;
+    unsigned char c = t.back();
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v') return 1;
+    if (t.size() >= 3 && t.substr(t.size() - 3) == "\u3000") return 3;
+    if (t.size() >= 2 && t.substr(t.size() - 2) == "\u00a0") return 2;
+    return 0;
+  };
+  while (std::size_t n = space_prefix(s)) s.remove_prefix(n);
+  while (std::size_t n = space_suffix(s)) s.remove_suffix(n);
+  return s;
+}
+
+}  // namespace acta::utf8

@@ -1,0 +1,42 @@
+#include "write/escape.hpp"
+
+#include <cctype>
+
+namespace acta::write {
+
+void escape_html_into(std::string& out, std::string_view text) {
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+}
+
+std::string escape_html(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + 16);
+  escape_html_into(out, text);
+  return out;
+}
+
+std::string safe_href(std::string_view url) {
+  // Browsers ignore ASCII whitespace and control characters inside a scheme ("java\tscript:"), so they
+  // are removed before the scheme is judged.
+  std::string clean;
+  for (char c : url)
+    if (static_cast<unsigned char>(c) > 0x20 && c != 0x7f) clean += c;
+  std::size_t colon = clean.find(':');
+  std::size_t stop = clean.find_first_of("/?#");
+  if (colon == std::string::npos || (stop != std::string::npos && stop < colon)) return clean;  // relative
+  std::string scheme;
+  for (std::size_t i = 0; i < colon; ++i) scheme += static_cast<char>(std::tolower(static_cast<unsigned char>(clean[i])));
+  if (scheme == "http" || scheme == "https" || scheme == "mailto") return clean;
+  return "";
+}
+
+}  // namespace acta::write

@@ -1,0 +1,196 @@
+#include "write/pages.hpp"
+
+#include <algorithm>
+#include <filesystem>
+
+#include "util/files.hpp"
+#include "util/parallel.hpp"
+#include "write/inline_html.hpp"
+
+namespace acta::write {
+
+namespace fs = std::filesystem;
+using model::BlockKind;
+
+namespace {
+
+const char* block_class(BlockKind k) {
+  switch (k) {
+    case BlockKind::Formula: return "formula";
+    case BlockKind::Preamble: return "preamble";
+    case BlockKind::Numbered: return "numbered";
+    case BlockKind::Subparagraph: return "subparagraph";
+    case BlockKind::Bullet: return "bullet";
+    default: return "plain";
+  }
+}
+
+Data block_data(const model::Block& b, const model::Document& doc, InlineRenderer& r) {
+  Data d;
+  d.set("id", b.id);
+  d.set("class", block_class(b.kind));
+  d.set("is_heading", Data(b.kind == BlockKind::Heading));
+  d.set("is_rule", Data(b.kind == BlockKind::Rule));
+  d.set("is_table", Data(b.kind == BlockKind::Table));
+  d.set("is_paragraph", Data(b.kind != BlockKind::Heading && b.kind != BlockKind::Rule && b.kind != BlockKind::Table));
+  d.set("level", std::to_string(std::clamp(b.level + 1, 2, 6)));
+  bool numbered = b.kind == BlockKind::Numbered || b.kind == BlockKind::Subparagraph;
+  d.set("has_number", Data(numbered));
+  d.set("number", b.kind == BlockKind::Subparagraph ? "(" + b.number + ")" : b.number + ".");
+  d.set("html", r.render(b.content));
+  if (b.kind == BlockKind::Table) {
+    List rows;
+    for (std::size_t i = 0; i < b.rows.size(); ++i) {
+      List cells;
+      for (const auto& c : b.rows[i]) {
+        Data cell;
+        cell.set("html", r.render(c));
+        cells.push_back(cell);
+      }
+      Data row;
+      row.set("cells", cells);
+      row.set("header", Data(i == 0));
+      rows.push_back(row);
+    }
+    d.set("rows", rows);
+  }
+  List notes;
+  for (const auto& a : doc.annotations) {
+    if (a.anchor != b.id) continue;
+    Data n;
+    InlineRenderer plain(nullptr);
+    n.set("html", plain.render(a.content));
+    set_optional(n, "author", a.author);
+    set_optional(n, "date", display_date(a.date));
+    notes.push_back(n);
+  }
+  d.set("has_annotations", Data(!notes.empty()));
+  d.set("annotations", notes);
+  return d;
+}
+
+bool newer_first(const model::Document& a, const model::Document& b) {
+  if (a.meta.date != b.meta.date) return a.meta.date > b.meta.date;
+  return a.meta.symbol < b.meta.symbol;
+}
+
+}  // namespace
+
+Data document_data(const SiteContext& site, std::size_t index) {
+  const auto& doc = site.archive.documents[index];
+  const std::string path = model::page_path(doc);
+  Data d = page_data(site, path, doc.meta.symbol.empty() ? doc.meta.title : doc.meta.symbol + " " + doc.meta.title);
+  const auto& m = doc.meta;
+  set_optional(d, "symbol", m.symbol);
+  d.set("title", m.title);
+  set_optional(d, "body", m.body);
+  set_optional(d, "session", m.session);
+  set_optional(d, "agenda_item", m.agenda_item);
+  set_optional(d, "meeting", m.meeting);
+  set_optional(d, "kind", m.kind);
+  set_optional(d, "date", display_date(m.date));
+  d.set("date_iso", m.date);
+
+  InlineRenderer r(&doc);
+  List blocks;
+  for (const auto& b : doc.blocks) blocks.push_back(block_data(b, doc, r));
+  d.set("blocks", blocks);
+
+  // Footnotes after the body, so their back links know every reference on the page.
+  List notes;
+  for (const auto& f : doc.footnotes) {
+    Data n;
+    n.set("id", f.id);
+    n.set("label", f.label);
+    InlineRenderer fr(&doc);
+    fr.plain_refs = true;
+    std::string html;
+    for (std::size_t i = 0; i < f.paragraphs.size(); ++i) {
+      if (i) html += "<br>";
+      fr.render_into(html, f.paragraphs[i]);
+    }
+    n.set("html", html);
+    List backs;
+    const auto& refs = r.refs_to(f.id);
+    for (std::size_t i = 0; i < refs.size(); ++i) {
+      Data b;
+      b.set("ref", refs[i]);
+      b.set("n", refs.size() > 1 ? std::to_string(i + 1) : std::string());
+      backs.push_back(b);
+    }
+    n.set("backrefs", backs);
+    notes.push_back(n);
+  }
+  d.set("has_footnotes", Data(!doc.footnotes.empty()));
+  d.set("footnotes", notes);
+
+  // Documents of the archive that cite this one (filled by the citation pass).
+  List cited_by;
+  if (index < site.archive.cited_by.size()) {
+    std::vector<std::size_t> order;
+    for (const auto& place : site.archive.cited_by[index])
+      if (order.empty() || order.back() != place.doc) order.push_back(place.doc);
+    for (std::size_t citing : order) {
+      const auto& cd = site.archive.documents[citing];
+      Data c;
+      c.set("href", "../" + model::page_path(cd));
+      c.set("symbol", cd.meta.symbol);
+      c.set("title", cd.meta.title);
+      set_optional(c, "date", display_date(cd.meta.date));
+      List places;
+      for (const auto& place : site.archive.cited_by[index]) {
+        if (place.doc != citing) continue;
+        Data p;
+        p.set("href", "../" + model::page_path(cd) + "#" + place.block_id);
+        p.set("label", place.block_id);
+        places.push_back(p);
+      }
+      c.set("places", places);
+      cited_by.push_back(c);
+    }
+  }
+  d.set("has_cited_by", Data(!cited_by.empty()));
+  d.set("cited_by", cited_by);
+  return d;
+}
+
+void write_document_pages(const SiteContext& site, const StagedOutput& out) {
+  parallel_for(site.archive.documents.size(), [&](std::size_t i) {
+    const auto& doc = site.archive.documents[i];
+    out.write(model::page_path(doc), site.templates.page("document", document_data(site, i)));
+  });
+}
+
+void write_index_page(const SiteContext& site, const StagedOutput& out) {
+  std::vector<const model::Document*> docs;
+  for (const auto& d : site.archive.documents) docs.push_back(&d);
+  std::stable_sort(docs.begin(), docs.end(), [](auto* a, auto* b) { return newer_first(*a, *b); });
+  Data d = page_data(site, "index.html", "");
+  List items;
+  for (const auto* doc : docs) {
+    Data item;
+    item.set("href", model::page_path(*doc));
+    item.set("symbol", doc->meta.symbol);
+    item.set("title", doc->meta.title);
+    set_optional(item, "date", display_date(doc->meta.date));
+    item.set("date_iso", doc->meta.date);
+    item.set("body", doc->meta.body);
+    items.push_back(item);
+  }
+  d.set("documents", items);
+  d.set("count", std::to_string(docs.size()));
+  out.write("index.html", site.templates.page("index", d));
+}
+
+void copy_assets(const SiteContext& site, const StagedOutput& out) {
+  fs::path assets = site.templates.dir() / "assets";
+  std::error_code ec;
+  if (!fs::is_directory(assets, ec)) return;
+  std::vector<fs::path> paths;
+  for (const auto& e : fs::recursive_directory_iterator(assets))
+    if (e.is_regular_file()) paths.push_back(e.path());
+  std::sort(paths.begin(), paths.end());
+  for (const auto& p : paths) out.write(fs::path("assets") / p.lexically_relative(assets), files::read(p));
+}
+
+}  // namespace acta::write

@@ -1,0 +1,35 @@
+// What every page writer needs: the config, the analysed archive and the templates, plus the helpers that
+// keep pages alike (common layout data, relative links, dates for people).
+#pragma once
+
+#include <string>
+
+#include "config/config.hpp"
+#include "model/archive.hpp"
+#include "write/output.hpp"
+#include "write/templates.hpp"
+
+namespace acta::write {
+
+struct SiteContext {
+  const config::Config& config;
+  const model::Archive& archive;
+  const Templates& templates;
+};
+
+// Layout data shared by all pages. `path` is the page's path from the site root ("doc/x.html"); `root`
+// in the result is the relative way back to the root ("../"), so every link stays relative.
+Data page_data(const SiteContext& site, const std::string& path, const std::string& title);
+
+// The relative prefix from a page at `path` back to the site root: "" for "index.html", "../" for
+// "doc/x.html".
+std::string root_prefix(const std::string& path);
+
+// Sets `key` to `value`, or to false when `value` is empty, so that {{#key}}…{{/key}} in a template shows
+// only what is there (Mustache treats an empty string as true).
+void set_optional(Data& data, const std::string& key, const std::string& value);
+
+// "2025-12-15" -> "2025年12月15日"; other text is returned as it is.
+std::string display_date(const std::string& iso);
+
+}  // namespace acta::write

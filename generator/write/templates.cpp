@@ -1,0 +1,45 @@
+#include "write/templates.hpp"
+
+#include "util/error.hpp"
+#include "util/files.hpp"
+#include "write/escape.hpp"
+
+namespace acta::write {
+
+namespace fs = std::filesystem;
+
+Templates::Templates(const fs::path& dir) : dir_(dir) {
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec))
+    throw SourceError({files::display(dir), 0}, "templates folder not found; set 'templates:' in the config or run 'acta init' to get the default templates");
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    if (entry.path().extension() != ".mustache") continue;
+    std::string text = files::read(entry.path());
+    kainjow::mustache::mustache tmpl(text);
+    if (!tmpl.is_valid()) throw SourceError({files::display(entry.path()), 0}, "template error: " + tmpl.error_message());
+    sources_[entry.path().stem().string()] = std::move(text);
+  }
+  for (const char* required : {"layout", "document", "index"})
+    if (!sources_.count(required))
+      throw SourceError({files::display(dir / (std::string(required) + ".mustache")), 0}, "required template is missing");
+}
+
+std::string Templates::render(const std::string& name, const Data& data) const {
+  auto it = sources_.find(name);
+  if (it == sources_.end())
+    throw SourceError({files::display(dir_ / (name + ".mustache")), 0}, "template not found");
+  kainjow::mustache::mustache tmpl(it->second);
+  tmpl.set_custom_escape([](const std::string& s) { return escape_html(s); });
+  std::string out = tmpl.render(data);
+  if (!tmpl.is_valid())
+    throw SourceError({files::display(dir_ / (name + ".mustache")), 0}, "template error: " + tmpl.error_message());
+  return out;
+}
+
+std::string Templates::page(const std::string& name, Data data) const {
+  std::string content = render(name, data);
+  data.set("content", content);
+  return render("layout", data);
+}
+
+}  // namespace acta::write

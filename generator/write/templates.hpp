@@ -1,0 +1,34 @@
+// Mustache templates from the templates folder. Templates own the markup: C++ gives them data.
+#pragma once
+
+#include <filesystem>
+#include <kainjow/mustache.hpp>
+#include <map>
+#include <string>
+
+namespace acta::write {
+
+using Data = kainjow::mustache::data;
+using List = kainjow::mustache::list;
+
+class Templates {
+ public:
+  // Loads every *.mustache file of `dir`; a template with a syntax error is a SourceError naming it.
+  explicit Templates(const std::filesystem::path& dir);
+
+  // Renders `name` (file name without .mustache) with `data`; values are HTML-escaped unless the
+  // template uses {{{triple}}} braces. Throws SourceError naming the template on a render error.
+  std::string render(const std::string& name, const Data& data) const;
+
+  // Renders a page: the named body template inside layout.mustache.
+  std::string page(const std::string& name, Data data) const;
+
+  bool has(const std::string& name) const { return sources_.count(name) != 0; }
+  const std::filesystem::path& dir() const { return dir_; }
+
+ private:
+  std::filesystem::path dir_;
+  std::map<std::string, std::string> sources_;
+};
+
+}  // namespace acta::write

@@ -1,0 +1,80 @@
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "util/error.hpp"
+#include "util/files.hpp"
+#include "write/output.hpp"
+
+namespace fs = std::filesystem;
+using acta::write::StagedOutput;
+
+namespace {
+fs::path temp_dir(const std::string& name) {
+  auto d = fs::temp_directory_path() / ("acta-output-test-" + name + "-" + std::to_string(::getpid()));
+  fs::remove_all(d);
+  fs::create_directories(d);
+  return d;
+}
+}  // namespace
+
+TEST(StagedOutput, CommitReplacesWholeFolder) {
+  auto root = temp_dir("commit");
+  auto site = root / "public";
+  acta::files::write(site / "old.html", "old");
+  {
+    StagedOutput out(site);
+    out.write("index.html", "new");
+    EXPECT_TRUE(fs::exists(site / "old.html"));  // nothing changes before commit
+    out.commit();
+  }
+  EXPECT_TRUE(fs::exists(site / "index.html"));
+  EXPECT_FALSE(fs::exists(site / "old.html"));
+  int entries = 0;
+  for (auto& e : fs::directory_iterator(root)) { (void)e; ++entries; }
+  EXPECT_EQ(entries, 1);  // no staging or old folders left behind
+  fs::remove_all(root);
+}
+
+TEST(StagedOutput, FailedBuildLeavesPreviousSite) {
+  auto root = temp_dir("fail");
+  auto site = root / "public";
+  acta::files::write(site / "index.html", "previous");
+  try {
+    StagedOutput out(site);
+    out.write("index.html", "half");
+    throw std::runtime_error("a build step failed");
+  } catch (const std::runtime_error&) {
+  }
+  EXPECT_EQ(acta::files::read(site / "index.html"), "previous");
+  int entries = 0;
+  for (auto& e : fs::directory_iterator(root)) { (void)e; ++entries; }
+  EXPECT_EQ(entries, 1);  // the staging folder was removed
+  fs::remove_all(root);
+}
+
+TEST(StagedOutput, StaleStagingFromKilledBuildIsCleaned) {
+  auto root = temp_dir("stale");
+  fs::create_directories(root / ".public.acta-staging-99999");
+  acta::files::write(root / "public" / "index.html", "live");
+  StagedOutput out(root / "public");
+  EXPECT_FALSE(fs::exists(root / ".public.acta-staging-99999"));
+  EXPECT_EQ(acta::files::read(root / "public" / "index.html"), "live");
+  fs::remove_all(root);
+}
+
+TEST(StagedOutput, RefusesToEscape) {
+  auto root = temp_dir("escape");
+  StagedOutput out(root / "public");
+  EXPECT_THROW(out.write("../evil.html", "x"), acta::SourceError);
+  EXPECT_THROW(out.write("/etc/evil.html", "x"), acta::SourceError);
+  EXPECT_THROW(out.write("a/../../evil.html", "x"), acta::SourceError);
+  EXPECT_NO_THROW(out.write("a/../fine.html", "x"));
+  fs::remove_all(root);
+}
+
+TEST(StagedOutput, RefusesDangerousTargets) {
+  EXPECT_THROW(StagedOutput("/"), acta::SourceError);
+  EXPECT_THROW(StagedOutput(fs::current_path()), acta::SourceError);
+}

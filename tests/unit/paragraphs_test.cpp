@@ -1,0 +1,93 @@
+#include <gtest/gtest.h>
+
+#include "model/document.hpp"
+#include "read/markdown.hpp"
+#include "read/paragraphs.hpp"
+
+using namespace acta;
+using model::BlockKind;
+
+TEST(Paragraphs, ClassifyLead) {
+  auto l = read::classify_lead("12. 鼓励各国政府");
+  EXPECT_EQ(l.kind, BlockKind::Numbered);
+  EXPECT_EQ(l.number, "12");
+  EXPECT_EQ(std::string("12. 鼓励各国政府").substr(l.length), "鼓励各国政府");
+  EXPECT_EQ(read::classify_lead(" 3.注意到").kind, BlockKind::Numbered);
+  EXPECT_EQ(read::classify_lead("(b) 作为京都议定书").number, "b");
+  EXPECT_EQ(read::classify_lead("（c）附属履行机构").kind, BlockKind::Subparagraph);
+  EXPECT_EQ(read::classify_lead("(aa) 第二十七项").number, "aa");
+  // Not paragraph marks: numbers in text, decimals, years, upper-case letters.
+  EXPECT_EQ(read::classify_lead("15.3 万").kind, BlockKind::Plain);
+  EXPECT_EQ(read::classify_lead("2024. 年").kind, BlockKind::Plain);
+  EXPECT_EQ(read::classify_lead("1998 年 11 月").kind, BlockKind::Plain);
+  EXPECT_EQ(read::classify_lead("(A) 标题").kind, BlockKind::Plain);
+  EXPECT_EQ(read::classify_lead("0. 零").kind, BlockKind::Plain);
+  EXPECT_EQ(read::classify_lead("回顾其决议").kind, BlockKind::Plain);
+}
+
+TEST(Paragraphs, Formula) {
+  EXPECT_TRUE(read::is_formula("大会，"));
+  EXPECT_TRUE(read::is_formula("联合国人居大会，"));
+  EXPECT_FALSE(read::is_formula("回顾其 1998 年 11 月 10 日第 53/24 号、2000 年 12 月 20 日第 55/189 号决议，"));
+  EXPECT_FALSE(read::is_formula("注意到。"));
+}
+
+TEST(Paragraphs, MarkdownStructureAndIds) {
+  auto doc = read::read_markdown(R"X(大会，
+
+回顾其决议，
+
+重申，
+
+1. 鼓励各国；
+
+2. 又鼓励：
+
+(a) 第一项；
+
+(b) 第二项；
+
+3. 决定。
+)X",
+                                 "t.md");
+  model::assign_ids(doc);
+  std::vector<std::string> ids;
+  for (const auto& b : doc.blocks) ids.push_back(b.id);
+  EXPECT_EQ(ids, (std::vector<std::string>{"formula", "preamble__p_1", "preamble__p_2", "para_1", "para_2",
+                                           "para_2__point_a", "para_2__point_b", "para_3"}));
+  EXPECT_EQ(model::plain_text(doc.blocks[5].content), "第一项；");
+  EXPECT_EQ(model::plain_text(doc.blocks[3].content), "鼓励各国；");
+}
+
+TEST(Paragraphs, SoftBreaksJoinLikeCssText) {
+  auto doc = read::read_markdown("可持续\n发展 and\nLatin\nwords，\n继续\n", "t.md");
+  ASSERT_EQ(doc.blocks.size(), 1u);
+  EXPECT_EQ(model::plain_text(doc.blocks[0].content), "可持续发展 and Latin words，继续");
+}
+
+TEST(Paragraphs, DuplicateNumbersStayUnique) {
+  auto doc = read::read_markdown("1. 甲\n\n1. 乙\n\n段落\n\n1. 丙\n", "t.md");
+  model::assign_ids(doc);
+  std::set<std::string> ids;
+  for (const auto& b : doc.blocks) EXPECT_TRUE(ids.insert(b.id).second) << b.id;
+}
+
+TEST(Paragraphs, FootnotesKeepSourceLabels) {
+  auto doc = read::read_markdown("正文[^7]与[^*]。\n\n[^*]: 星注\n[^7]: 第七注\n[^9]: 无引用\n", "t.md");
+  ASSERT_EQ(doc.footnotes.size(), 2u);
+  EXPECT_EQ(doc.footnotes[0].label, "7");
+  EXPECT_EQ(model::plain_text(doc.footnotes[0].paragraphs[0]), "第七注");
+  EXPECT_EQ(doc.footnotes[1].label, "*");
+  model::assign_footnote_ids(doc);
+  EXPECT_EQ(doc.footnotes[1].id, "fn_star");
+  ASSERT_EQ(doc.diagnostics.size(), 1u);  // [^9] is never referenced
+  EXPECT_NE(doc.diagnostics[0].message.find("never referenced"), std::string::npos);
+  EXPECT_EQ(doc.diagnostics[0].where.line, 5);
+}
+
+TEST(Paragraphs, ReferenceWithoutDefinitionWarns) {
+  auto doc = read::read_markdown("正文[^3]。\n", "t.md");
+  ASSERT_EQ(doc.diagnostics.size(), 1u);
+  EXPECT_NE(doc.diagnostics[0].message.find("no definition"), std::string::npos);
+  EXPECT_EQ(doc.diagnostics[0].where.line, 1);
+}
