@@ -66,6 +66,7 @@ struct Block {
   Inlines content;
   std::vector<std::vector<Inlines>> rows;  // Table only; the first row is the header
   int line = 0;                            // 1-based source line where the block starts
+  std::vector<std::string> topics;         // ids of the topics this block is evidence for (topic pass)
 };
 
 // ---- Notes ----------------------------------------------------------------------------------------------
@@ -84,6 +85,15 @@ struct Annotation {
   std::string markdown;  // the note as written
   Inlines content;       // the note parsed (paragraphs joined by LineBreak)
   SourceLocation where;  // sidecar file and line
+};
+
+// A hyperlink target printed as a stray line in raw PDF text ("https://undocs.org/ch/A/RES/71/228"). It is
+// kept out of the text but is real information about a citation on the same page.
+struct StrayLink {
+  std::string url;
+  int line = 0;                 // source line of the link
+  std::size_t first_block = 0;  // blocks[first_block, end_block) were (at least partly) on the same page
+  std::size_t end_block = 0;
 };
 
 // ---- Document -------------------------------------------------------------------------------------------
@@ -107,6 +117,8 @@ struct Document {
   std::vector<Block> blocks;
   std::vector<Footnote> footnotes;
   std::vector<Annotation> annotations;
+  std::vector<StrayLink> stray_links;   // raw text only
+  std::vector<std::string> topic_ids;   // topics the document is under (topic pass), in config order
   Diagnostics diagnostics;  // warnings the reader had (errors are thrown)
 
   const Block* find_block(const std::string& id) const;

@@ -144,6 +144,8 @@ model::Archive read_archive(const config::Config& config) {
                                                      files::display(config.file));
   std::vector<fs::path> sources;
   std::set<fs::path> sidecars, documents_stems;
+  model::Archive archive;
+  std::vector<fs::path> found;
   for (auto it = fs::recursive_directory_iterator(root, fs::directory_options::skip_permission_denied, ec);
        it != fs::recursive_directory_iterator(); it.increment(ec)) {
     if (ec) throw SourceError({files::display(it->path()), 0}, "cannot list folder: " + ec.message());
@@ -152,11 +154,20 @@ model::Archive read_archive(const config::Config& config) {
       if (it->is_directory()) it.disable_recursion_pending();
       continue;
     }
-    if (!it->is_regular_file() && !it->is_symlink()) continue;
-    if (it->is_symlink() && fs::is_directory(p)) continue;
+    if (it->is_directory() || (it->is_symlink() && fs::is_directory(p))) continue;
+    found.push_back(p);
+  }
+  std::sort(found.begin(), found.end());  // directory order differs between machines; output must not
+  for (const auto& p : found) {
     std::string ext = p.extension().string();
     if (ext == ".yaml" || ext == ".yml") sidecars.insert(p);
     else if (reader_for(ext)) sources.push_back(p);
+    else {
+      std::string known;
+      for (const auto& [e, r] : registry()) known += (known.empty() ? "" : ", ") + e;
+      archive.diagnostics.push_back({Severity::Warning, {files::display(p), 0},
+                                     "skipped: Acta has no reader for '" + ext + "' files (it reads " + known + ")"});
+    }
   }
   std::sort(sources.begin(), sources.end());
   for (const auto& s : sources) {
@@ -164,7 +175,6 @@ model::Archive read_archive(const config::Config& config) {
     documents_stems.insert(stem.replace_extension(".yaml"));
   }
 
-  model::Archive archive;
   archive.documents = parallel_map<model::Document>(sources.size(), [&](std::size_t i) { return read_document(sources[i], root); });
   for (const auto& s : sidecars)
     if (!documents_stems.count(s) && s.extension() == ".yaml")
