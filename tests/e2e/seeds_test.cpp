@@ -153,3 +153,16 @@ TEST_F(SeedsSite, MetadataFromTheText) {
   EXPECT_EQ(e2e::count(*out_, ": warning:"), 1u) << *out_;
   EXPECT_NE(out_->find("a-72-152.txt:3: warning"), std::string::npos) << *out_;
 }
+
+TEST(ImportCommand, PrintsCanonicalMarkdown) {
+  auto run = e2e::acta(ACTA_SOURCE_DIR, "import content/a-res-80-144.txt");
+  ASSERT_EQ(run.status, 0) << run.out;
+  EXPECT_EQ(run.out.rfind("---\nsymbol: A/RES/80/144\n", 0), 0u) << run.out.substr(0, 200);
+  EXPECT_NE(run.out.find("\n19\\. 鼓励会员国按照相关标准"), std::string::npos);
+  EXPECT_NE(run.out.find("《亚的斯亚贝巴行动议程》[^1]的基础上"), std::string::npos);
+  EXPECT_NE(run.out.find("\n[^21]: 联合国，《条约汇编》，第 1917 卷，第 32724 号。"), std::string::npos);
+
+  auto missing = e2e::acta(ACTA_SOURCE_DIR, "import content/no-such-file.txt");
+  EXPECT_NE(missing.status, 0);
+  EXPECT_NE(missing.out.find("no-such-file.txt"), std::string::npos) << missing.out;
+}
