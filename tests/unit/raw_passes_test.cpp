@@ -412,3 +412,13 @@ TEST(RawInlines, MarksBecomeInlinesAndSpacingIsTidied) {
   EXPECT_EQ(in[3].target, "http://www.x.org");
   EXPECT_EQ(tidy_spaces("欢迎 2025 年  9 月"), "欢迎 2025 年 9 月");
 }
+
+TEST(RawFurniture, FormFeedsBreakPagesAndTakeTheirPageNumbers) {
+  // pdftotext ends every page with a form feed; the number printed at the foot of the page goes with it.
+  Furniture f = remove_furniture(split_lines(" 3. 鼓励各国政府提高认识，加强防\n\n7\n\f备，改善基本设施； \n\n 4. 请秘书长报告。 \n"));
+  EXPECT_EQ(texts(f.body), " 3. 鼓励各国政府提高认识，加强防|备，改善基本设施； | 4. 请秘书长报告。 |");
+  EXPECT_TRUE(f.body[1].page_start);
+  auto ps = join_paragraphs(f.body, Shape::Wrapped);
+  ASSERT_EQ(ps.size(), 2u);
+  EXPECT_EQ(ps[0].text, "3. 鼓励各国政府提高认识，加强防备，改善基本设施；");
+}
