@@ -35,7 +35,7 @@ std::vector<fs::path> raw_sources() {
 
 TEST(RawRoundTrip, EverySeedReadsBackTheSame) {
   auto sources = raw_sources();
-  ASSERT_EQ(sources.size(), 5u);
+  ASSERT_GE(sources.size(), 5u);  // the five seeds, and any raw document added since
   for (const auto& path : sources) {
     SCOPED_TRACE(path.filename().string());
     model::Document raw = read::read_document(path, path.parent_path());

@@ -205,3 +205,32 @@ TEST(RawShapes, ReportWithSections) {
   ASSERT_EQ(d.diagnostics.size(), 1u);
   EXPECT_EQ(d.diagnostics[0].where.line, 49);
 }
+
+// Shape 2 without the double spacing: pdftotext as most versions write it, paragraphs separated by blank
+// lines, a form feed between pages, no trailing spaces.
+TEST(RawShapes, PdftotextSingleSpaced) {
+  std::string text =
+      "58/12. 海洋与海洋法\n"
+      "\n"
+      "大会，\n"
+      "\n"
+      "回顾其关于海洋与海洋法的各项决议，包括 2002 年 12 月 12 日第\n"
+      "57/141 号决议，\n"
+      "\n"
+      "1. 重申《联合国海洋法公约》\n"
+      "1\n"
+      "的普遍性和统一性，并重申其对\n"
+      "\n"
+      "__________\n"
+      "1 联合国，《条约汇编》，第 1833 卷，第 31363 号。\n"
+      "\f海洋活动的重要性；\n"
+      "\n"
+      "2. 请秘书长向大会第五十九届会议提出报告。\n";
+  model::Document d = read_text(text);
+  EXPECT_EQ(d.meta.symbol, "A/RES/58/12");
+  EXPECT_EQ(ids(d), "formula preamble__p_1 para_1 para_2 ");
+  EXPECT_EQ(text_of(d, "preamble__p_1"), "回顾其关于海洋与海洋法的各项决议，包括 2002 年 12 月 12 日第 57/141 号决议，");
+  EXPECT_EQ(marked(d.find_block("para_1")->content), "重申《联合国海洋法公约》[^1]的普遍性和统一性，并重申其对海洋活动的重要性；");
+  ASSERT_EQ(d.footnotes.size(), 1u);
+  EXPECT_EQ(marked(d.footnotes[0].paragraphs[0]), "联合国，《条约汇编》，第 1833 卷，第 31363 号。");
+}
