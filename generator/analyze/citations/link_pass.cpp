@@ -156,6 +156,7 @@ void link_document(Document& doc, const Index& index, const config::Config& conf
       std::optional<std::size_t> target = index.find(f);
       if (target) {
         const Document& cited = archive.documents[*target];
+        if (f.symbol.empty() && f.problem.rfind("unusual", 0) != 0) f.problem.clear();  // known by its short form
         t.symbol = cited.meta.symbol;
         t.in_archive = true;
         t.href = "../" + model::page_path(cited);
