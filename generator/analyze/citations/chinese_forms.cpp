@@ -95,12 +95,20 @@ std::vector<Token> find_tokens(std::string_view text) {
     else n = {Shape::SessionNumber, m[11], m[12], "", ""};
     if (n.shape == Shape::RomanSession && from_roman(n.first) == 0) continue;
 
-    std::size_t before = skip_spaces_back(text, t.begin);
+    // Converted text may keep Markdown's link syntax around the number: 第 [77/172](#) 号决议.
+    std::size_t before = t.begin;
+    if (before > 0 && text[before - 1] == '[') --before;
+    before = skip_spaces_back(text, before);
     if (before >= 3 && text.substr(before - 3, 3) == "第") {
       t.di = true;
       t.di_pos = before - 3;
     }
-    std::size_t a = skip_spaces(text, t.end);
+    std::size_t a = t.end;
+    if (starts_at(text, a, "](")) {
+      std::size_t close = text.find(')', a);
+      if (close != std::string_view::npos && close - a <= 80) a = close + 1;
+    }
+    a = skip_spaces(text, a);
     if (starts_at(text, a, "号")) {
       t.hao = true;
       a = skip_spaces(text, a + 3);
