@@ -1,10 +1,12 @@
 #include "analyze/passes.hpp"
 
+#include "analyze/citations/link_pass.hpp"
+
 namespace acta::analyze {
 
-void run_passes(model::Archive& archive, const config::Config& config) {
-  (void)config;
+void run_passes(model::Archive& archive, const config::Config& config, Diagnostics* notes) {
   archive.reindex();
+  citations::link_citations(archive, config, notes);
 }
 
 }  // namespace acta::analyze

@@ -14,5 +14,7 @@ void add_build_command(CLI::App& app, Action& action);
 
 // Adds `acta import FILE`: prints a document as canonical Markdown (write/markdown_export.hpp).
 void add_import_command(CLI::App& app, Action& action);
+// Adds `acta check`.
+void add_check_command(CLI::App& app, Action& action);
 
 }  // namespace acta::cli

@@ -6,6 +6,7 @@
 #include "config/config.hpp"
 #include "read/content.hpp"
 #include "util/files.hpp"
+#include "write/citations_page.hpp"
 #include "write/output.hpp"
 #include "write/pages.hpp"
 #include "write/templates.hpp"
@@ -58,6 +59,7 @@ BuildReport build(const BuildOptions& options) {
   write::copy_assets(site, out);
   write::write_document_pages(site, out);
   write::write_index_page(site, out);
+  write::write_citations_page(site, out);
   stage_done("write");
   out.commit();
   stage_done("swap");

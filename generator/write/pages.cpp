@@ -6,6 +6,7 @@
 #include "util/files.hpp"
 #include "util/parallel.hpp"
 #include "write/inline_html.hpp"
+#include "write/place_label.hpp"
 
 namespace acta::write {
 
@@ -142,7 +143,7 @@ Data document_data(const SiteContext& site, std::size_t index) {
         if (place.doc != citing) continue;
         Data p;
         p.set("href", "../" + model::page_path(cd) + "#" + place.block_id);
-        p.set("label", place.block_id);
+        p.set("label", place_label(place.block_id));
         places.push_back(p);
       }
       c.set("places", places);
