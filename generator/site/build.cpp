@@ -8,6 +8,7 @@
 #include "util/files.hpp"
 #include "write/output.hpp"
 #include "write/pages.hpp"
+#include "write/public_files.hpp"
 #include "write/templates.hpp"
 
 namespace acta::site {
@@ -49,6 +50,10 @@ BuildReport build(const BuildOptions& options) {
   write::copy_assets(site, out);
   write::write_document_pages(site, out);
   write::write_index_page(site, out);
+  write::write_not_found_page(site, out);
+  write::write_feed(site, out);
+  write::write_robots(site, out);
+  write::write_sitemap(site, out);  // last: it lists every page written before it
   out.commit();
 
   BuildReport report;

@@ -80,6 +80,7 @@ Data document_data(const SiteContext& site, std::size_t index) {
   const auto& doc = site.archive.documents[index];
   const std::string path = model::page_path(doc);
   Data d = page_data(site, path, doc.meta.symbol.empty() ? doc.meta.title : doc.meta.symbol + " " + doc.meta.title);
+  d.set("og_type", "article");
   const auto& m = doc.meta;
   set_optional(d, "symbol", m.symbol);
   d.set("title", m.title);
