@@ -6,6 +6,7 @@
 #include "config/config.hpp"
 #include "read/content.hpp"
 #include "util/files.hpp"
+#include "write/exports.hpp"
 #include "write/output.hpp"
 #include "write/pages.hpp"
 #include "write/public_files.hpp"
@@ -50,6 +51,7 @@ BuildReport build(const BuildOptions& options) {
   write::copy_assets(site, out);
   write::write_document_pages(site, out);
   write::write_index_page(site, out);
+  write::write_exports(site, out);
   write::write_not_found_page(site, out);
   write::write_feed(site, out);
   write::write_robots(site, out);

@@ -5,6 +5,7 @@
 
 #include "util/files.hpp"
 #include "util/parallel.hpp"
+#include "write/exports.hpp"
 #include "write/inline_html.hpp"
 
 namespace acta::write {
@@ -81,6 +82,8 @@ Data document_data(const SiteContext& site, std::size_t index) {
   const std::string path = model::page_path(doc);
   Data d = page_data(site, path, doc.meta.symbol.empty() ? doc.meta.title : doc.meta.symbol + " " + doc.meta.title);
   d.set("og_type", "article");
+  d.set("json_href", link_between(path, json_path(doc)));
+  d.set("akn_href", link_between(path, akn_path(doc)));
   const auto& m = doc.meta;
   set_optional(d, "symbol", m.symbol);
   d.set("title", m.title);
