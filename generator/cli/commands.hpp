@@ -12,6 +12,9 @@ using Action = std::function<int()>;
 // Adds `acta build`; sets `action` when the subcommand is chosen.
 void add_build_command(CLI::App& app, Action& action);
 
+// Adds `acta serve [--port N]`.
+void add_serve_command(CLI::App& app, Action& action);
+
 // Adds `acta init DIR`.
 void add_init_command(CLI::App& app, Action& action);
 

@@ -13,6 +13,7 @@ int main(int argc, char** argv) {
 
   acta::cli::Action action;
   acta::cli::add_build_command(app, action);
+  acta::cli::add_serve_command(app, action);
   acta::cli::add_init_command(app, action);
 
   try {
