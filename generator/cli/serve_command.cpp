@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "cli/commands.hpp"
+#include "cli/report.hpp"
 #include "config/config.hpp"
 #include "serve/server.hpp"
 #include "serve/watcher.hpp"
@@ -29,16 +30,20 @@ struct ServeOptions {
 
 // Builds once; prints the outcome; returns the error ("" on success).
 std::string build_once(const site::BuildOptions& options) {
+  StderrProgress progress(false);
+  site::BuildOptions with_progress = options;
+  with_progress.progress = &progress;
   try {
-    auto report = site::build(options);
-    for (const auto& w : report.warnings) std::cerr << w.str() << "\n";
-    std::printf("acta: built %zu documents, %zu pages in %.2f s\n", report.documents, report.pages, report.seconds);
-    std::fflush(stdout);
+    auto report = site::build(with_progress);
+    progress.clear();
+    print_summary(report, false);
     return "";
   } catch (const SourceError& e) {
+    progress.clear();
     std::cerr << "acta: " << e.what() << "\n";
     return e.what();
   } catch (const std::exception& e) {
+    progress.clear();
     std::cerr << "acta: error: " << e.what() << "\n";
     return std::string("error: ") + e.what();
   }

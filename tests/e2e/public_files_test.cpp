@@ -65,3 +65,30 @@ TEST(PublicFiles, WithoutBaseUrl) {
   EXPECT_NE(page.find("og:title"), std::string::npos);
   fs::remove_all(site);
 }
+
+TEST(BuildReport, ProgressAndSummaryUnlessQuiet) {
+  fs::path site = e2e::make_site("summary", "title: 档案\noutput: public\n");
+  e2e::write(site / "content" / "a.md", kDoc);
+  e2e::write(site / "content" / "b.md", kOlder);
+  auto run = e2e::acta(site, "build");
+  ASSERT_EQ(run.status, 0) << run.out;
+  // Not a terminal: one plain line per stage, no carriage returns.
+  EXPECT_NE(run.out.find("acta: reading content\n"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("acta: writing the site\n"), std::string::npos) << run.out;
+  EXPECT_EQ(run.out.find('\r'), std::string::npos);
+  EXPECT_NE(run.out.find("built 2 documents into public: 4 pages"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("citations: 0 resolved in the archive, 0 unresolved"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("search index: none"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("note: no 'base_url'"), std::string::npos) << run.out;
+
+  e2e::write(site / "public-extra" / "x", "");
+  e2e::write(site / "content" / "c.md", "---\ntitle: 坏\nunknown_key: 1\n---\n正文\n");
+  auto bad = e2e::acta(site, "build -q");
+  EXPECT_NE(bad.status, 0);
+  EXPECT_EQ(bad.out.find("reading content"), std::string::npos) << bad.out;
+  fs::remove(site / "content" / "c.md");
+  auto quiet = e2e::acta(site, "build --quiet");
+  ASSERT_EQ(quiet.status, 0) << quiet.out;
+  EXPECT_EQ(quiet.out, "");
+  fs::remove_all(site);
+}
