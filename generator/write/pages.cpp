@@ -7,6 +7,7 @@
 #include "util/parallel.hpp"
 #include "write/exports.hpp"
 #include "write/inline_html.hpp"
+#include "write/pictures.hpp"
 
 namespace acta::write {
 
@@ -183,6 +184,8 @@ void write_index_page(const SiteContext& site, const StagedOutput& out) {
   }
   d.set("documents", items);
   d.set("count", std::to_string(docs.size()));
+  set_optional(d, "timeline_svg", timeline_svg(site.archive, ""));
+  set_optional(d, "citation_graph_svg", citation_graph_svg(site.archive, ""));
   out.write("index.html", site.templates.page("index", d));
 }
 
