@@ -5,8 +5,10 @@
 
 #include "util/files.hpp"
 #include "util/parallel.hpp"
+#include "write/exports.hpp"
 #include "write/inline_html.hpp"
 #include "write/place_label.hpp"
+#include "write/pictures.hpp"
 
 namespace acta::write {
 
@@ -81,6 +83,9 @@ Data document_data(const SiteContext& site, std::size_t index) {
   const auto& doc = site.archive.documents[index];
   const std::string path = model::page_path(doc);
   Data d = page_data(site, path, doc.meta.symbol.empty() ? doc.meta.title : doc.meta.symbol + " " + doc.meta.title);
+  d.set("og_type", "article");
+  d.set("json_href", link_between(path, json_path(doc)));
+  d.set("akn_href", link_between(path, akn_path(doc)));
   const auto& m = doc.meta;
   set_optional(d, "symbol", m.symbol);
   d.set("title", m.title);
@@ -180,6 +185,8 @@ void write_index_page(const SiteContext& site, const StagedOutput& out) {
   }
   d.set("documents", items);
   d.set("count", std::to_string(docs.size()));
+  set_optional(d, "timeline_svg", timeline_svg(site.archive, ""));
+  set_optional(d, "citation_graph_svg", citation_graph_svg(site.archive, ""));
   out.write("index.html", site.templates.page("index", d));
 }
 
