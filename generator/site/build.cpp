@@ -8,6 +8,7 @@
 #include "util/files.hpp"
 #include "write/output.hpp"
 #include "write/pages.hpp"
+#include "write/previews.hpp"
 #include "write/templates.hpp"
 
 namespace acta::site {
@@ -49,6 +50,7 @@ BuildReport build(const BuildOptions& options) {
   write::copy_assets(site, out);
   write::write_document_pages(site, out);
   write::write_index_page(site, out);
+  write::write_previews(site, out);
   out.commit();
 
   BuildReport report;
