@@ -12,6 +12,7 @@
 #include "write/output.hpp"
 #include "write/pages.hpp"
 #include "write/public_files.hpp"
+#include "write/previews.hpp"
 #include "write/templates.hpp"
 
 namespace acta::site {
@@ -74,6 +75,7 @@ BuildReport build(const BuildOptions& options) {
   write::write_not_found_page(site, out);
   write::write_feed(site, out);
   write::write_robots(site, out);
+  write::write_previews(site, out);
   write::write_sitemap(site, out);  // last: it lists every page written before it
   stage_done("write");
   out.commit();
