@@ -1,10 +1,12 @@
 #include "analyze/passes.hpp"
 
+#include "analyze/topics/topic_pass.hpp"
+
 namespace acta::analyze {
 
 void run_passes(model::Archive& archive, const config::Config& config) {
-  (void)config;
   archive.reindex();
+  assign_topics(archive, config);
 }
 
 }  // namespace acta::analyze
