@@ -9,6 +9,7 @@
 #include "write/output.hpp"
 #include "write/pages.hpp"
 #include "write/templates.hpp"
+#include "write/topic_pages.hpp"
 
 namespace acta::site {
 
@@ -49,6 +50,7 @@ BuildReport build(const BuildOptions& options) {
   write::copy_assets(site, out);
   write::write_document_pages(site, out);
   write::write_index_page(site, out);
+  write::write_topic_pages(site, out);
   out.commit();
 
   BuildReport report;
