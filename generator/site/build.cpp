@@ -14,6 +14,7 @@
 #include "write/public_files.hpp"
 #include "write/previews.hpp"
 #include "write/templates.hpp"
+#include "write/topic_pages.hpp"
 
 namespace acta::site {
 
@@ -76,6 +77,7 @@ BuildReport build(const BuildOptions& options) {
   write::write_feed(site, out);
   write::write_robots(site, out);
   write::write_previews(site, out);
+  write::write_topic_pages(site, out);
   write::write_sitemap(site, out);  // last: it lists every page written before it
   stage_done("write");
   out.commit();
