@@ -3,11 +3,13 @@
 #include <chrono>
 
 #include "analyze/passes.hpp"
+#include "analyze/search/index.hpp"
 #include "config/config.hpp"
 #include "read/content.hpp"
 #include "util/files.hpp"
 #include "write/output.hpp"
 #include "write/pages.hpp"
+#include "write/search_files.hpp"
 #include "write/templates.hpp"
 
 namespace acta::site {
@@ -49,6 +51,7 @@ BuildReport build(const BuildOptions& options) {
   write::copy_assets(site, out);
   write::write_document_pages(site, out);
   write::write_index_page(site, out);
+  write::write_search(site, analyze::search::build_index(archive, cfg), out);
   out.commit();
 
   BuildReport report;
