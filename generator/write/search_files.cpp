@@ -52,11 +52,15 @@ std::string manifest_json(const SiteContext& site, const search::Index& index, c
   double total = 0;
   for (const auto& d : index.docs) total += d.length;
   json += ",\"avg\":" + std::to_string(index.docs.empty() ? 1 : static_cast<long>(total / index.docs.size() + 1));
-  // Per document: year (0 when unknown, else year - 1800), length, number of topics, topic indexes.
+  // Per document: year (0 when unknown, else year - 1800), length, where headings, body and notes start
+  // (each as a gap from the one before), number of topics, topic indexes.
   std::string meta;
   for (const auto& d : index.docs) {
     search::put(meta, d.year ? static_cast<std::uint64_t>(std::max(1, d.year - 1800)) : 0);
     search::put(meta, d.length);
+    search::put(meta, d.heading_start);
+    search::put(meta, d.body_start - d.heading_start);
+    search::put(meta, d.note_start - d.body_start);
     search::put(meta, d.topics.size());
     for (int t : d.topics) search::put(meta, static_cast<std::uint64_t>(t));
   }
@@ -73,15 +77,14 @@ std::string manifest_json(const SiteContext& site, const search::Index& index, c
   return json + "]}";
 }
 
-std::string text_json(const model::Document& doc) {
+std::string text_json(const model::Document& doc, const search::DocInfo& info) {
   std::string json = "{\"t\":" + json_string(doc.meta.title) + ",\"s\":" + json_string(doc.meta.symbol) +
                      ",\"h\":" + json_string(model::page_path(doc)) + ",\"d\":" + json_string(doc.meta.date) + ",\"f\":[";
-  bool first = true;
-  for (const auto& f : search::fields(doc)) {
-    if (!first) json += ',';
-    first = false;
-    json += "[" + std::to_string(static_cast<int>(f.kind)) + "," + json_string(f.anchor) + "," + json_string(f.label) +
-            "," + json_string(f.text) + "]";
+  auto fs = search::fields(doc);
+  for (std::size_t i = 0; i < fs.size(); ++i) {
+    if (i) json += ',';
+    json += "[" + std::to_string(i < info.starts.size() ? info.starts[i] : 0) + "," + json_string(fs[i].anchor) + "," +
+            json_string(fs[i].label) + "," + json_string(fs[i].text) + "]";
   }
   return json + "]}";
 }
@@ -127,7 +130,7 @@ std::size_t write_search(const SiteContext& site, const search::Index& index, co
   });
   parallel_for(site.archive.documents.size(), [&](std::size_t i) {
     std::string name = "t/" + std::to_string(i);
-    emit("search/" + name + ".js", script(name, text_json(site.archive.documents[i])));
+    emit("search/" + name + ".js", script(name, text_json(site.archive.documents[i], index.docs[i])));
   });
   if (site.templates.has("search")) out.write("search.html", site.templates.page("search", search_page_data(site, index)));
   return bytes;

@@ -84,31 +84,34 @@
     };
   }
 
-  // Decodes postings into Map<doc, Map<field * 2^20 + pos, flags>> and records field kinds in `kinds`
-  // (Map<doc * 2^16 + field, kind>), merging into `into` when given (a prefix lookup unions many keys).
-  const FIELD = 1 << 20;
-  function decode(data, into, kinds) {
+  // Decodes postings into Map<doc, positions> (ascending), merging into `into` when given (a prefix lookup
+  // unions the postings of many keys; call sortMerged afterwards).
+  function decode(data, into) {
     const out = into || new Map();
     const r = reader(data);
     let doc = -1;
     while (r.more()) {
       doc += r.next() + 1;
-      let m = out.get(doc);
-      if (!m) out.set(doc, (m = new Map()));
-      let field = -1;
-      for (let nf = r.next(); nf > 0; nf--) {
-        const fk = r.next();
-        field += (fk >> 2) + 1;
-        kinds.set(doc * 65536 + field, fk & 3);
-        let pos = -1;
-        for (let np = r.next(); np > 0; np--) {
-          const pf = r.next();
-          pos += Math.floor(pf / 4) + 1;
-          m.set(field * FIELD + pos, pf & 3);
-        }
-      }
+      let ps = out.get(doc);
+      if (!ps) out.set(doc, (ps = []));
+      let pos = -1;
+      for (let n = r.next(); n > 0; n--) ps.push((pos += r.next() + 1));
     }
     return out;
+  }
+  function sortMerged(m) {
+    for (const ps of m.values()) ps.sort((a, b) => a - b);
+    return m;
+  }
+
+  function has(sorted, x) {
+    let lo = 0, hi = sorted.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid] === x) return true;
+      if (sorted[mid] < x) lo = mid + 1; else hi = mid - 1;
+    }
+    return false;
   }
 
   // ---- Query planning ---------------------------------------------------------------------------------
@@ -118,10 +121,10 @@
     const L = termUnits.length, out = [];
     for (let i = 0; i < L; i++) {
       const u = termUnits[i], next = termUnits[i + 1];
-      if (u.w) out.push({ at: i, key: u.t, prefix: i === L - 1, ends: true });
-      else if (next && !next.w) out.push({ at: i, key: u.t + next.t, prefix: false, ends: i + 2 === L });
-      else if (next) out.push({ at: i, key: u.t, prefix: false, ends: false });
-      else if (i === 0 || termUnits[i - 1].w) out.push({ at: i, key: u.t, prefix: true, ends: false });
+      if (u.w) out.push({ at: i, key: u.t, prefix: i === L - 1 });
+      else if (next && !next.w) out.push({ at: i, key: u.t + next.t, prefix: false });
+      else if (next) out.push({ at: i, key: u.t, prefix: false });
+      else if (i === 0 || termUnits[i - 1].w) out.push({ at: i, key: u.t, prefix: true });
     }
     return out;
   }
@@ -147,33 +150,22 @@
     return out;
   }
 
-  // Hits of one term given each lookup's decoded postings: [{doc, field, pos, len, kind, word}], where
-  // `word` says the hit is a whole ICU word (boundaries on both sides).
-  function matchTerm(termUnits, lookups, decoded, kinds) {
+  // Hits of one term given each lookup's decoded postings: [{doc, pos, len, kind}]; `kindOf(doc, pos)`
+  // tells which kind of field a position is in.
+  function matchTerm(termUnits, lookups, decoded, kindOf) {
     const hits = [];
     if (!lookups.length) return hits;
-    // Drive from the lookup with the fewest documents.
-    let d0 = 0;
+    let d0 = 0;  // drive from the lookup with the fewest documents
     for (let i = 1; i < lookups.length; i++) if (decoded[i].size < decoded[d0].size) d0 = i;
-    for (const [doc, m0] of decoded[d0]) {
-      const ms = decoded.map((d) => d.get(doc));
-      if (ms.some((m) => !m)) continue;
-      for (const [fp0, flags0] of m0) {
-        const start = fp0 - lookups[d0].at;
-        const field = Math.floor(start / FIELD);
-        if (start - field * FIELD < 0 || Math.floor(fp0 / FIELD) !== field) continue;
-        let ok = true, first = 0, last = 0;
-        for (let i = 0; i < lookups.length && ok; i++) {
-          const f = i === d0 ? flags0 : ms[i].get(start + lookups[i].at);
-          if (f === undefined) ok = false;
-          else {
-            if (lookups[i].at === 0) first = f;
-            if (lookups[i].ends) last = f;
-          }
-        }
-        if (!ok) continue;
-        hits.push({ doc, field, pos: start - field * FIELD, len: termUnits.length,
-          kind: kinds.get(doc * 65536 + field), word: (first & 1) === 1 && (last & 2) === 2 });
+    for (const [doc, ps0] of decoded[d0]) {
+      const ps = decoded.map((d) => d.get(doc));
+      if (ps.some((p) => !p)) continue;
+      for (const p0 of ps0) {
+        const start = p0 - lookups[d0].at;
+        if (start < 0) continue;
+        let ok = true;
+        for (let i = 0; i < lookups.length && ok; i++) if (i !== d0) ok = has(ps[i], start + lookups[i].at);
+        if (ok) hits.push({ doc, pos: start, len: termUnits.length, kind: kindOf(doc, start) });
       }
     }
     return hits;
@@ -183,8 +175,8 @@
   const KIND_WEIGHT = [1, 3, 6, 1];  // body, heading, title or symbol, footnote or annotation
   const K1 = 1.2, B = 0.75;
 
-  // Orders documents: exact phrase first (for several terms), then BM25 over the terms with field weights
-  // and a bonus for whole-word hits, then document order. `termHits`: per term, its hits; `phraseHits`:
+  // Orders documents: exact phrase first (for several terms), then BM25 over the terms with field weights,
+  // then document order. `termHits`: per term, its hits; `phraseHits`:
   // hits of all terms run together (null for one term). Returns [{doc, score, exact, hits}].
   function rank(termHits, phraseHits, meta) {
     const per = new Map();
@@ -192,7 +184,7 @@
       for (const h of hits) {
         let r = per.get(h.doc);
         if (!r) per.set(h.doc, (r = { doc: h.doc, tf: new Array(termHits.length).fill(0), hits: [], exact: false, score: 0 }));
-        r.tf[t] += KIND_WEIGHT[h.kind] * (h.word ? 1.5 : 1);
+        r.tf[t] += KIND_WEIGHT[h.kind];
         r.hits.push(h);
       }
     });
@@ -220,27 +212,40 @@
     return out;
   }
 
-  // The hit a result links to: the first hit in a paragraph, heading or note (they have anchors), so the
+  // The hit a result links to: the first hit in a heading, paragraph or note (they have anchors), so the
   // link lands on it; a hit only in the title or symbol links to the page itself.
   function bestHit(hits) {
     const anchored = hits.filter((h) => h.kind !== 2);
     const pool = anchored.length ? anchored : hits;
-    return pool.reduce((a, b) => (b.field < a.field || (b.field === a.field && b.pos < a.pos) ? b : a));
+    return pool.reduce((a, b) => (b.pos < a.pos ? b : a));
   }
 
-  // The manifest's per-document string: year, length, topics.
+  // The manifest's per-document string: year, length, where headings, body and notes start, topics.
   function readDocs(manifest) {
     const r = reader(manifest.docs);
-    const year = new Int32Array(manifest.n), length = new Float64Array(manifest.n), topics = [];
-    for (let d = 0; d < manifest.n; d++) {
+    const n = manifest.n, year = new Int32Array(n), length = new Float64Array(n), topics = [];
+    const heading = new Int32Array(n), body = new Int32Array(n), note = new Int32Array(n);
+    for (let d = 0; d < n; d++) {
       const y = r.next();
       year[d] = y ? y + 1800 : 0;
       length[d] = r.next();
+      heading[d] = r.next();
+      body[d] = heading[d] + r.next();
+      note[d] = body[d] + r.next();
       const t = [];
       for (let k = r.next(); k > 0; k--) t.push(manifest.topics[r.next()][0]);
       topics.push(t);
     }
-    return { n: manifest.n, avg: manifest.avg, year, length, topics };
+    // Field kinds as in index.hpp: 0 body, 1 heading, 2 title or symbol, 3 note.
+    const kindOf = (d, p) => (p < heading[d] ? 2 : p < body[d] ? 1 : p < note[d] ? 0 : 3);
+    return { n, avg: manifest.avg, year, length, topics, kindOf };
+  }
+
+  // The field (index into a text shard's f) a position is in.
+  function fieldAt(fields, pos) {
+    let f = 0;
+    while (f + 1 < fields.length && fields[f + 1][0] <= pos) f++;
+    return f;
   }
 
   // Splits a query into terms (runs without white space), each as units; empty terms are dropped.
@@ -248,6 +253,6 @@
     return normalize(query).split(/\p{White_Space}+/u).map((t) => units(t)).filter((u) => u.length);
   }
 
-  root.ActaSearchCore = { normalize, units, unitsOfOriginal, reader, decode, plan, shardsFor, matchTerm, rank, bestHit,
-    readDocs, terms, cmp };
+  root.ActaSearchCore = { normalize, units, unitsOfOriginal, reader, decode, sortMerged, plan, shardsFor, matchTerm,
+    rank, bestHit, readDocs, fieldAt, terms, cmp };
 })(typeof window !== 'undefined' ? window : globalThis);

@@ -48,12 +48,12 @@
     const id = (lookup.prefix ? '>' : '=') + lookup.key;
     if (postings.has(id)) return postings.get(id);
     const shards = await Promise.all(Core.shardsFor(manifest.shards, lookup).map((s) => Search.load('i/' + s)));
-    const kinds = new Map();
-    let merged = new Map();
+    const merged = new Map();
+    let keys = 0;
     for (const pairs of shards)
       for (let i = 0; i < pairs.length; i += 2)
-        if (lookup.prefix ? pairs[i].startsWith(lookup.key) : pairs[i] === lookup.key) Core.decode(pairs[i + 1], merged, kinds);
-    const value = { docs: merged, kinds };
+        if (lookup.prefix ? pairs[i].startsWith(lookup.key) : pairs[i] === lookup.key) { Core.decode(pairs[i + 1], merged); keys++; }
+    const value = keys > 1 ? Core.sortMerged(merged) : merged;
     postings.set(id, value);
     return value;
   }
@@ -61,9 +61,7 @@
   async function termHits(termUnits) {
     const lookups = Core.plan(termUnits);
     const decoded = await Promise.all(lookups.map(lookupPostings));
-    const kinds = new Map();
-    for (const d of decoded) for (const [k, v] of d.kinds) kinds.set(k, v);
-    return Core.matchTerm(termUnits, lookups, decoded.map((d) => d.docs), kinds);
+    return Core.matchTerm(termUnits, lookups, decoded, meta.kindOf);
   }
 
   // Runs a query: every document that contains every term, ranked.
@@ -87,10 +85,10 @@
     return e;
   }
 
-  // An excerpt of the field around the hit, the hit in <mark>.
-  function excerpt(text, hit) {
+  // An excerpt of the field around the hit (at unit `at` of the field), the hit in <mark>.
+  function excerpt(text, at, len) {
     const us = Core.unitsOfOriginal(text);
-    const first = us[hit.pos], last = us[Math.min(hit.pos + hit.len - 1, us.length - 1)];
+    const first = us[at], last = us[Math.min(at + len - 1, us.length - 1)];
     const p = el('p', 'result-excerpt');
     if (!first || !last) { p.textContent = text.slice(0, 120); return p; }
     const from = Math.max(0, first.b - 40), to = Math.min(text.length, last.e + 80);
@@ -103,7 +101,7 @@
   async function renderResult(r) {
     const t = await Search.load('t/' + r.doc);
     const hit = Core.bestHit(r.hits);
-    const f = t.f[hit.field];
+    const f = t.f[Core.fieldAt(t.f, hit.pos)];
     const li = el('li', 'search-result');
     const a = el('a', 'result-link');
     a.href = t.h + (f && f[1] ? '#' + f[1] : '');
@@ -113,10 +111,10 @@
     const info = el('p', 'result-info');
     if (f && f[2]) info.append(el('span', 'result-where', f[2]));
     if (t.d) info.append(el('time', 'result-date', t.d));
-    const more = new Set(r.hits.map((h) => h.field)).size - 1;
+    const more = new Set(r.hits.map((h) => Core.fieldAt(t.f, h.pos))).size - 1;
     if (more > 0) info.append(el('span', 'result-more', '另有 ' + more + ' 处'));
     li.append(info);
-    if (f) li.append(excerpt(f[3], hit));
+    if (f) li.append(excerpt(f[3], hit.pos - f[0], hit.len));
     return li;
   }
 

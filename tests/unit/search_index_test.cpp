@@ -33,22 +33,18 @@ model::Archive archive_of(const std::vector<std::string>& markdowns) {
   return a;
 }
 
-// Decoded postings: doc -> field -> positions.
-using Decoded = std::map<std::uint64_t, std::map<std::uint64_t, std::vector<std::uint64_t>>>;
+// Decoded postings: doc -> positions.
+using Decoded = std::map<std::uint64_t, std::vector<std::uint64_t>>;
 Decoded decode(const std::string& data) {
   Decoded out;
   std::size_t i = 0;
   std::int64_t doc = -1;
   while (i < data.size()) {
     doc += static_cast<std::int64_t>(get(data, i)) + 1;
-    std::int64_t field = -1;
-    for (auto nf = get(data, i); nf > 0; --nf) {
-      field += static_cast<std::int64_t>(get(data, i) >> 2) + 1;
-      std::int64_t pos = -1;
-      for (auto np = get(data, i); np > 0; --np) {
-        pos += static_cast<std::int64_t>(get(data, i) >> 2) + 1;
-        out[doc][field].push_back(pos);
-      }
+    std::int64_t pos = -1;
+    for (auto np = get(data, i); np > 0; --np) {
+      pos += static_cast<std::int64_t>(get(data, i)) + 1;
+      out[doc].push_back(static_cast<std::uint64_t>(pos));
     }
   }
   return out;
@@ -93,7 +89,19 @@ TEST(SearchIndex, PostingsNameDocumentsFieldsAndPositions) {
   auto g = decode(glacier->data);
   ASSERT_EQ(g.size(), 1u);
   EXPECT_EQ(g.count(0), 1u);
-  EXPECT_EQ(g[0][0], std::vector<std::uint64_t>{0});  // the title, at position 0
+  // In the title at position 0, and in the preamble and paragraph 1 (body); fields never touch.
+  ASSERT_EQ(g[0].size(), 3u);
+  EXPECT_EQ(g[0][0], 0u);
+  const auto& info = idx.docs[0];
+  EXPECT_LT(g[0][1], info.note_start);  // body, not a note
+  EXPECT_GE(g[0][1], info.body_start);
+  EXPECT_EQ(info.heading_start, 13u);   // no headings: they end where they start
+  EXPECT_EQ(info.body_start, 13u);
+  const auto& starts = info.starts;
+  ASSERT_GE(starts.size(), 3u);
+  EXPECT_EQ(starts[0], 0u);
+  EXPECT_EQ(starts[1], 5u);   // 冰川保护 (4 units) + 1
+  EXPECT_EQ(starts[2], 13u);  // a/res/1/1 (7 units) + 1
 
   auto desert = decode(find(idx, "荒漠")->data);
   EXPECT_EQ(desert.size(), 1u);

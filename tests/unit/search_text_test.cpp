@@ -9,7 +9,7 @@ using namespace acta::analyze::search;
 namespace {
 std::vector<std::string> keys(const std::vector<Entry>& es) {
   std::vector<std::string> out;
-  for (const auto& e : es) out.push_back(e.key + "@" + std::to_string(e.pos));
+  for (const auto& e : es) out.push_back(key_text(e) + "@" + std::to_string(e.pos));
   return out;
 }
 std::vector<std::string> unit_texts(std::string_view text) {
@@ -47,17 +47,10 @@ TEST(SearchEntries, LineBreaksAndSpacesTakeNoPosition) {
   // A phrase split by a line break (or a stray space) in the source is still one run of positions.
   EXPECT_EQ(keys(entries("淡水\n资源")), keys(entries("淡水资源")));
   EXPECT_EQ(keys(entries("第 62/196 号")), keys(entries("第62/196号")));
-  std::uint32_t len = 0;
-  entries("山区 可持续", &len);
-  EXPECT_EQ(len, 5u);
-}
-
-TEST(SearchEntries, WordBoundaryFlagsComeFromIcu) {
-  // ICU's dictionary segments 冰川 as a word: the first entry starts one and its bigram ends one.
-  auto es = entries("冰川");
-  ASSERT_EQ(es.size(), 2u);
-  EXPECT_EQ(es[0].flags & 1, 1);
-  EXPECT_EQ(es[0].flags & 2, 2);
+  std::vector<Entry> es;
+  EXPECT_EQ(entries("山区 可持续", es, 10), 5u);
+  EXPECT_EQ(es.front().pos, 10u);
+  EXPECT_EQ(es.back().pos, 14u);
 }
 
 TEST(SearchCodec, RoundTripsAndStaysPrintable) {

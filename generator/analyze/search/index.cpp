@@ -69,12 +69,70 @@ struct Fragment {
   std::string data;
 };
 
+// The keys of one group of documents: char keys by their packed code, words interned to small codes.
+class GroupKeys {
+ public:
+  std::uint64_t word_code(std::string&& word) {
+    auto [it, fresh] = word_ids_.try_emplace(std::move(word), words_.size() + 1);
+    if (fresh) words_.push_back(&it->first);
+    return it->second;
+  }
+  std::string text(std::uint64_t code) const { return code & kCharKey ? char_key_text(code) : *words_[code - 1]; }
+
+  // The fragment of a key, created on first use (open addressing: this is the index's hot loop).
+  Fragment& fragment(std::uint64_t code, bool& fresh) {
+    if ((used_ + 1) * 2 > slots_.size()) grow();
+    std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = hash(code) & mask;; i = (i + 1) & mask) {
+      if (slots_[i].code == code) {
+        fresh = false;
+        return frags_[slots_[i].frag];
+      }
+      if (slots_[i].code == 0) {
+        slots_[i] = {code, static_cast<std::uint32_t>(frags_.size())};
+        ++used_;
+        codes_.push_back(code);
+        fresh = true;
+        return frags_.emplace_back();
+      }
+    }
+  }
+  std::vector<std::uint64_t>& codes() { return codes_; }
+  std::vector<Fragment>& fragments() { return frags_; }
+
+ private:
+  struct Slot {
+    std::uint64_t code = 0;
+    std::uint32_t frag = 0;
+  };
+  static std::size_t hash(std::uint64_t x) {
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdULL;
+    return static_cast<std::size_t>(x ^ (x >> 33));
+  }
+  void grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(old.empty() ? 1 << 16 : old.size() * 2, Slot{});
+    std::size_t mask = slots_.size() - 1;
+    for (const auto& s : old)
+      if (s.code)
+        for (std::size_t i = hash(s.code) & mask;; i = (i + 1) & mask)
+          if (!slots_[i].code) {
+            slots_[i] = s;
+            break;
+          }
+  }
+  std::unordered_map<std::string, std::uint64_t> word_ids_;
+  std::vector<const std::string*> words_;
+  std::vector<Slot> slots_;
+  std::size_t used_ = 0;
+  std::vector<std::uint64_t> codes_;
+  std::vector<Fragment> frags_;
+};
+
 struct Occurrence {
-  std::uint32_t key;  // index into the document's key table
-  std::uint32_t field;
+  std::uint64_t code;
   std::uint32_t pos;
-  std::uint8_t flags;
-  FieldKind kind;
 };
 
 struct GroupResult {
@@ -82,64 +140,64 @@ struct GroupResult {
   std::vector<DocInfo> docs;
 };
 
-// Appends one document's postings to the group's fragments.
+// Appends one document's postings to the group's fragments. Positions run through the whole document,
+// field after field (fields() order: by kind), with one unused position between fields so that no phrase
+// spans two of them.
 void add_document(std::uint32_t doc_index, const model::Document& doc, const config::Config& config,
-                  std::unordered_map<std::string, Fragment>& group, DocInfo& info) {
-  std::vector<std::string> keys;
-  std::unordered_map<std::string, std::uint32_t> key_ids;
-  std::vector<Occurrence> occ;
-  auto fs = fields(doc);
-  for (std::uint32_t f = 0; f < fs.size(); ++f) {
-    std::uint32_t len = 0;
-    for (auto& e : entries(fs[f].text, &len)) {
-      auto [it, fresh] = key_ids.try_emplace(e.key, static_cast<std::uint32_t>(keys.size()));
-      if (fresh) keys.push_back(std::move(e.key));
-      occ.push_back({it->second, f, e.pos, e.flags, fs[f].kind});
+                  GroupKeys& group, DocInfo& info, std::vector<Entry>& es, std::vector<Occurrence>& occ) {
+  es.clear();
+  occ.clear();
+  std::uint32_t next = 0;
+  for (const auto& f : fields(doc)) {
+    std::size_t from = es.size();
+    info.starts.push_back(next);
+    std::uint32_t len = entries(f.text, es, next);
+    for (std::size_t i = from; i < es.size(); ++i) {
+      std::uint64_t code = es[i].code ? es[i].code : group.word_code(std::move(es[i].word));
+      occ.push_back({code, es[i].pos});
     }
     info.length += len;
+    if (f.kind == FieldKind::Title) info.heading_start = next + len + 1;
+    if (f.kind == FieldKind::Title || f.kind == FieldKind::Heading) info.body_start = next + len + 1;
+    if (f.kind != FieldKind::Note) info.note_start = next + len + 1;
+    next += len + 1;
   }
   info.year = year_of(doc.meta.date);
   info.topics = topics_of(doc, config);
 
-  // Occurrences are already in (field, position) order; a stable sort by key keeps that within each key.
-  std::stable_sort(occ.begin(), occ.end(), [](const Occurrence& a, const Occurrence& b) { return a.key < b.key; });
+  std::sort(occ.begin(), occ.end(), [](const Occurrence& a, const Occurrence& b) {
+    return a.code != b.code ? a.code < b.code : a.pos < b.pos;
+  });
   for (std::size_t i = 0; i < occ.size();) {
     std::size_t end = i;
-    while (end < occ.size() && occ[end].key == occ[i].key) ++end;
-    auto [it, fresh] = group.try_emplace(keys[occ[i].key]);
-    Fragment& frag = it->second;
+    while (end < occ.size() && occ[end].code == occ[i].code) ++end;
+    bool fresh = false;
+    Fragment& frag = group.fragment(occ[i].code, fresh);
     if (fresh) frag.first_doc = doc_index;
     else put(frag.data, doc_index - frag.last_doc - 1);
     frag.last_doc = doc_index;
-    std::uint32_t nfields = 0;
-    for (std::size_t j = i; j < end; ++j) nfields += (j == i || occ[j].field != occ[j - 1].field);
-    put(frag.data, nfields);
-    std::int64_t prev_field = -1;
-    for (std::size_t j = i; j < end;) {
-      std::size_t fend = j;
-      while (fend < end && occ[fend].field == occ[j].field) ++fend;
-      put(frag.data, (static_cast<std::uint64_t>(occ[j].field - prev_field - 1) << 2) | static_cast<std::uint64_t>(occ[j].kind));
-      put(frag.data, fend - j);
-      std::int64_t prev_pos = -1;
-      for (std::size_t k = j; k < fend; ++k) {
-        put(frag.data, (static_cast<std::uint64_t>(occ[k].pos - prev_pos - 1) << 2) | occ[k].flags);
-        prev_pos = occ[k].pos;
-      }
-      prev_field = occ[j].field;
-      j = fend;
+    put(frag.data, end - i);
+    std::int64_t prev = -1;
+    for (std::size_t k = i; k < end; ++k) {
+      put(frag.data, static_cast<std::uint64_t>(occ[k].pos - prev - 1));
+      prev = occ[k].pos;
     }
     i = end;
   }
 }
 
 GroupResult index_group(const model::Archive& archive, const config::Config& config, std::size_t begin, std::size_t end) {
-  std::unordered_map<std::string, Fragment> group;
+  GroupKeys group;
   GroupResult r;
   r.docs.resize(end - begin);
+  std::vector<Entry> es;
+  std::vector<Occurrence> occ;
   for (std::size_t d = begin; d < end; ++d)
-    add_document(static_cast<std::uint32_t>(d), archive.documents[d], config, group, r.docs[d - begin]);
-  r.keys.reserve(group.size());
-  for (auto& kv : group) r.keys.emplace_back(kv.first, std::move(kv.second));
+    add_document(static_cast<std::uint32_t>(d), archive.documents[d], config, group, r.docs[d - begin], es, occ);
+  auto& codes = group.codes();
+  auto& frags = group.fragments();
+  r.keys.reserve(codes.size());
+  for (std::size_t i = 0; i < codes.size(); ++i) r.keys.emplace_back(group.text(codes[i]), std::move(frags[i]));
   std::sort(r.keys.begin(), r.keys.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   return r;
 }
@@ -164,10 +222,11 @@ std::vector<Field> fields(const model::Document& doc) {
   };
   add(FieldKind::Title, "", "标题", doc.meta.title);
   add(FieldKind::Title, "", "文号", doc.meta.symbol);
+  for (const auto& b : doc.blocks)
+    if (b.kind == BlockKind::Heading) add(FieldKind::Heading, b.id, block_label(b), model::plain_text(b.content));
   for (const auto& b : doc.blocks) {
-    if (b.kind == BlockKind::Rule) continue;
-    std::string text = b.kind == BlockKind::Table ? table_text(b) : model::plain_text(b.content);
-    add(b.kind == BlockKind::Heading ? FieldKind::Heading : FieldKind::Body, b.id, block_label(b), std::move(text));
+    if (b.kind == BlockKind::Rule || b.kind == BlockKind::Heading) continue;
+    add(FieldKind::Body, b.id, block_label(b), b.kind == BlockKind::Table ? table_text(b) : model::plain_text(b.content));
   }
   for (const auto& f : doc.footnotes) add(FieldKind::Note, f.id, "脚注 " + f.label, footnote_text(f));
   for (const auto& a : doc.annotations) add(FieldKind::Note, a.anchor, "编者注", model::plain_text(a.content));

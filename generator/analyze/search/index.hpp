@@ -23,13 +23,15 @@ struct Field {
   std::string text;    // the text as written (line-joined by the reader)
 };
 
-// The searchable fields of a document, in index order: title, symbol, blocks, footnotes, annotations.
+// The searchable fields of a document, in index order: title and symbol, headings, the other blocks,
+// footnotes, annotations. Grouped by kind so that three positions per document tell the kind of any hit.
 std::vector<Field> fields(const model::Document& doc);
 
 // One key's postings, encoded with codec.hpp as a sequence of documents:
-//   doc gap (document index minus previous minus 1; previous starts at -1), number of fields, and per field:
-//   (field gap << 2 | FieldKind), number of positions, and per position: (position gap << 2 | flags),
-//   gaps counted the same way and flags as in text.hpp's Entry.
+//   doc gap (document index minus previous minus 1; previous starts at -1), number of positions, and the
+//   position gaps (counted the same way).
+// Positions run through the document's fields in order (fields() order); each field starts one position
+// after the previous one ended, so consecutive positions never straddle two fields.
 struct Posting {
   std::string key;
   std::string data;
@@ -39,6 +41,10 @@ struct DocInfo {
   std::uint32_t length = 0;    // units in all fields (BM25's document length)
   int year = 0;                // from the date; 0 when unknown
   std::vector<int> topics;     // indexes into Config::topics, ascending
+  std::vector<std::uint32_t> starts;  // first position of each field (fields() order)
+  // Where the headings, the body and the notes start: positions before heading_start are in the title or
+  // symbol, and so on. Each is the end of the document when it has no such fields.
+  std::uint32_t heading_start = 0, body_start = 0, note_start = 0;
 };
 
 struct Index {

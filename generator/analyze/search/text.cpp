@@ -1,6 +1,5 @@
 #include "analyze/search/text.hpp"
 
-#include <unicode/brkiter.h>
 #include <unicode/locid.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
@@ -8,6 +7,8 @@
 #include <unicode/unistr.h>
 
 #include <memory>
+
+#include "util/utf8.hpp"
 #include <stdexcept>
 
 namespace acta::analyze::search {
@@ -82,21 +83,6 @@ std::vector<Span> spans(const icu::UnicodeString& s) {
   return out;
 }
 
-// ICU's dictionary-based word segmentation (Chinese words from its CJK dictionary): which UTF-16 offsets
-// are word boundaries. One break iterator per thread, since they are not thread-safe.
-std::vector<bool> word_boundaries(const icu::UnicodeString& s) {
-  thread_local std::unique_ptr<icu::BreakIterator> iter = [] {
-    UErrorCode err = U_ZERO_ERROR;
-    std::unique_ptr<icu::BreakIterator> b(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), err));
-    if (U_FAILURE(err)) throw std::runtime_error(std::string("ICU word break iterator: ") + u_errorName(err));
-    return b;
-  }();
-  std::vector<bool> at(static_cast<std::size_t>(s.length()) + 1, false);
-  iter->setText(s);
-  for (int32_t b = iter->first(); b != icu::BreakIterator::DONE; b = iter->next()) at[static_cast<std::size_t>(b)] = true;
-  return at;
-}
-
 std::string utf8_of(const icu::UnicodeString& s, int32_t begin, int32_t end) {
   std::string out;
   s.tempSubStringBetween(begin, end).toUTF8String(out);
@@ -119,26 +105,36 @@ std::vector<Unit> units(std::string_view normalized) {
   return out;
 }
 
-std::vector<Entry> entries(std::string_view text, std::uint32_t* length) {
+std::string char_key_text(std::uint64_t code) {
+  std::string out;
+  utf8::append(out, static_cast<char32_t>((code >> 21) & 0x1FFFFF));
+  if (code & 0x1FFFFF) utf8::append(out, static_cast<char32_t>(code & 0x1FFFFF));
+  return out;
+}
+
+std::string key_text(const Entry& e) { return e.code ? char_key_text(e.code) : e.word; }
+
+std::uint32_t entries(std::string_view text, std::vector<Entry>& out, std::uint32_t first) {
   icu::UnicodeString s = normalize_u16(text);
   std::vector<Span> sp = spans(s);
-  if (length) *length = static_cast<std::uint32_t>(sp.size());
-  std::vector<Entry> out;
-  if (sp.empty()) return out;
-  std::vector<bool> boundary = word_boundaries(s);
-  out.reserve(sp.size());
   for (std::size_t i = 0; i < sp.size(); ++i) {
     const Span& u = sp[i];
-    bool pair = !u.word && i + 1 < sp.size() && !sp[i + 1].word;
-    int32_t end = pair ? sp[i + 1].end : u.end;
     Entry e;
-    e.key = utf8_of(s, u.begin, u.end);
-    if (pair) e.key += utf8_of(s, sp[i + 1].begin, sp[i + 1].end);
-    e.pos = static_cast<std::uint32_t>(i);
-    e.flags = static_cast<std::uint8_t>((boundary[static_cast<std::size_t>(u.begin)] ? 1 : 0) |
-                                        (boundary[static_cast<std::size_t>(end)] ? 2 : 0));
+    e.pos = first + static_cast<std::uint32_t>(i);
+    if (u.word) {
+      e.word = utf8_of(s, u.begin, u.end);
+    } else {
+      e.code = kCharKey | static_cast<std::uint64_t>(s.char32At(u.begin)) << 21;
+      if (i + 1 < sp.size() && !sp[i + 1].word) e.code |= static_cast<std::uint64_t>(s.char32At(sp[i + 1].begin));
+    }
     out.push_back(std::move(e));
   }
+  return static_cast<std::uint32_t>(sp.size());
+}
+
+std::vector<Entry> entries(std::string_view text) {
+  std::vector<Entry> out;
+  entries(text, out);
   return out;
 }
 

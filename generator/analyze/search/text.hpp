@@ -32,14 +32,22 @@ std::vector<Unit> units(std::string_view normalized);
 //    characters is a chain of bigrams at consecutive positions;
 //  - a char unit followed by a word or by nothing: the character alone.
 // So a single-character query is the union of the keys that start with that character.
-// `flags`: bit 0 = an ICU word boundary falls before this unit; bit 1 = one falls after the key's last unit.
+// A char key is packed in `code` (its code points: first << 21 | second, second 0 for a single one, with
+// kCharKey set); a word key has code 0 and its text in `word`.
 struct Entry {
-  std::string key;
+  std::uint64_t code = 0;
+  std::string word;
   std::uint32_t pos = 0;
-  std::uint8_t flags = 0;
 };
+inline constexpr std::uint64_t kCharKey = std::uint64_t{1} << 63;
 
-// Normalizes `text`, cuts it into units and gives its entries; `length` receives the number of units.
-std::vector<Entry> entries(std::string_view text, std::uint32_t* length = nullptr);
+// The key as text (UTF-8).
+std::string key_text(const Entry& e);
+std::string char_key_text(std::uint64_t code);
+
+// Normalizes `text`, cuts it into units and appends its entries to `out`, positions counted from `first`;
+// returns the number of units.
+std::uint32_t entries(std::string_view text, std::vector<Entry>& out, std::uint32_t first = 0);
+std::vector<Entry> entries(std::string_view text);
 
 }  // namespace acta::analyze::search
