@@ -12,4 +12,7 @@ using Action = std::function<int()>;
 // Adds `acta build`; sets `action` when the subcommand is chosen.
 void add_build_command(CLI::App& app, Action& action);
 
+// Adds `acta import FILE`: prints a document as canonical Markdown (write/markdown_export.hpp).
+void add_import_command(CLI::App& app, Action& action);
+
 }  // namespace acta::cli

@@ -13,6 +13,7 @@ int main(int argc, char** argv) {
 
   acta::cli::Action action;
   acta::cli::add_build_command(app, action);
+  acta::cli::add_import_command(app, action);
 
   try {
     app.parse(argc, argv);

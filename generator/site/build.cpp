@@ -37,24 +37,39 @@ void check_output_is_safe(const config::Config& cfg, const fs::path& out) {
 }  // namespace
 
 BuildReport build(const BuildOptions& options) {
+  BuildReport report;
   auto start = std::chrono::steady_clock::now();
+  auto lap = start;
+  auto stage_done = [&](const char* name) {
+    auto now = std::chrono::steady_clock::now();
+    report.stages.emplace_back(name, std::chrono::duration<double>(now - lap).count());
+    lap = now;
+  };
   config::Config cfg = config::load(options.config_file);
   fs::path out_dir = options.output_override.empty() ? cfg.output_dir() : options.output_override;
   check_output_is_safe(cfg, out_dir);
 
   write::Templates templates(cfg.templates_dir());
   model::Archive archive = read::read_archive(cfg);
+  stage_done("read");
   analyze::run_passes(archive, cfg);
+  stage_done("analyze");
 
   write::StagedOutput out(out_dir);
   write::SiteContext site{cfg, archive, templates};
   write::copy_assets(site, out);
   write::write_document_pages(site, out);
   write::write_index_page(site, out);
-  write::write_search(site, analyze::search::build_index(archive, cfg), out);
+  stage_done("write");
+  {  // scoped: the index is freed once its files are written
+    auto search_index = analyze::search::build_index(archive, cfg);
+    stage_done("search index");
+    write::write_search(site, search_index, out);
+  }
+  stage_done("search files");
   out.commit();
+  stage_done("swap");
 
-  BuildReport report;
   report.documents = archive.documents.size();
   report.pages = out.pages_written();
   report.files = out.files_written();

@@ -4,6 +4,8 @@
 #include <filesystem>
 #include <functional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "util/error.hpp"
 
@@ -20,6 +22,8 @@ struct BuildReport {
   std::size_t files = 0;
   std::filesystem::path output;
   double seconds = 0;
+  // Wall time of each stage, in pipeline order: ("read", 0.4), ("analyze", 0.1), ("write", 0.5).
+  std::vector<std::pair<std::string, double>> stages;
   Diagnostics warnings;
 };
 
