@@ -180,6 +180,8 @@ for (const siteName of ['seeds', 'fixture']) {
       if (!site.scan.length) { t.skip('the site has no readable documents yet'); return; }
       const { base } = site.where.list.find((o) => o.name === origin);
       for (const q of queriesFor(site)) await checkQuery(browser, base, site.scan, q);
+      // The derived expectations must not be vacuous: these queries occur in both sites.
+      for (const q of ['冰川', '荒漠化', '62/196']) assert.ok(expected(site.scan, q).size >= 1, `${q} occurs in the ${siteName}`);
       if (siteName === 'fixture') {
         // Sanity of the fixture itself: the derived expectations are not empty where they must not be.
         assert.ok(expected(site.scan, '高山冰川').size >= 1);
