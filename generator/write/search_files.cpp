@@ -6,6 +6,7 @@
 
 #include "analyze/search/codec.hpp"
 #include "util/parallel.hpp"
+#include "write/compress.hpp"
 #include "write/json.hpp"
 
 namespace acta::write {
@@ -130,7 +131,9 @@ std::size_t write_search(const SiteContext& site, const search::Index& index, co
   });
   parallel_for(site.archive.documents.size(), [&](std::size_t i) {
     std::string name = "t/" + std::to_string(i);
-    emit("search/" + name + ".js", script(name, text_json(site.archive.documents[i], index.docs[i])));
+    // Texts are most of the index's bytes and compress to less than half; postings barely compress.
+    std::string packed = "\"" + base64(deflate_raw(text_json(site.archive.documents[i], index.docs[i]))) + "\"";
+    emit("search/" + name + ".js", script(name, packed));
   });
   if (site.templates.has("search")) out.write("search.html", site.templates.page("search", search_page_data(site, index)));
   return bytes;

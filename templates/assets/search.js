@@ -34,6 +34,18 @@
     },
   };
 
+  // Text shards are deflated JSON in base64 (see write/compress.hpp); DecompressionStream works from file://.
+  async function inflate(b64) {
+    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+    return JSON.parse(await new Response(stream).text());
+  }
+  const texts = new Map();
+  function loadText(doc) {
+    if (!texts.has(doc)) texts.set(doc, Search.load('t/' + doc).then((d) => (typeof d === 'string' ? inflate(d) : d)));
+    return texts.get(doc);
+  }
+
   let manifest = null, meta = null;
   async function ready() {
     if (!manifest) {
@@ -99,7 +111,7 @@
   }
 
   async function renderResult(r) {
-    const t = await Search.load('t/' + r.doc);
+    const t = await loadText(r.doc);
     const hit = Core.bestHit(r.hits);
     const f = t.f[Core.fieldAt(t.f, hit.pos)];
     const li = el('li', 'search-result');

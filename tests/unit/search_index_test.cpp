@@ -11,7 +11,10 @@
 #include "read/markdown.hpp"
 #include "util/files.hpp"
 #include "write/output.hpp"
+#include "write/compress.hpp"
 #include "write/search_files.hpp"
+
+#include <zlib.h>
 #include "write/templates.hpp"
 
 using namespace acta;
@@ -54,6 +57,33 @@ const Posting* find(const Index& idx, const std::string& key) {
   for (const auto& p : idx.postings)
     if (p.key == key) return &p;
   return nullptr;
+}
+
+std::string from_base64(const std::string& in) {
+  static const std::string abc = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  unsigned v = 0;
+  int bits = 0;
+  for (char c : in) {
+    if (c == '=') break;
+    v = v << 6 | static_cast<unsigned>(abc.find(c));
+    if ((bits += 6) >= 8) out += static_cast<char>((v >> (bits -= 8)) & 255);
+  }
+  return out;
+}
+
+std::string inflate_raw(const std::string& in) {
+  z_stream z{};
+  inflateInit2(&z, -15);
+  std::string out(in.size() * 1000 + 1024, '\0');
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
+  z.avail_in = static_cast<uInt>(in.size());
+  z.next_out = reinterpret_cast<Bytef*>(out.data());
+  z.avail_out = static_cast<uInt>(out.size());
+  int rc = inflate(&z, Z_FINISH);
+  out.resize(z.total_out);
+  inflateEnd(&z);
+  return rc == Z_STREAM_END ? out : "(inflate failed)";
 }
 
 const char* kDocA = "---\ntitle: 冰川保护\nsymbol: A/RES/1/1\ndate: 2020-01-02\n---\n大会，\n\n回顾冰川的作用，\n\n1. 鼓励保护冰川和淡水[^1]；\n\n[^1]: 见第 62/196 号决议。\n";
@@ -155,9 +185,24 @@ TEST(SearchFiles, ShardsManifestAndTextsAreScripts) {
   std::string shard = files::read(dir / "search/i/0.js");
   EXPECT_EQ(shard.rfind("ActaSearch.register(\"i/0\",[", 0), 0u);
   EXPECT_NE(shard.find("\"冰川\""), std::string::npos);
-  std::string text = files::read(dir / "search/t/1.js");
+  std::string script = files::read(dir / "search/t/1.js");
+  const std::string head = "ActaSearch.register(\"t/1\",\"";
+  ASSERT_EQ(script.rfind(head, 0), 0u);
+  std::string text = inflate_raw(from_base64(script.substr(head.size(), script.find('"', head.size()) - head.size())));
   EXPECT_NE(text.find("荒漠化"), std::string::npos);
   EXPECT_NE(text.find("\"h\":\"doc/"), std::string::npos);
   EXPECT_TRUE(fs::exists(dir / "search.html"));
   fs::remove_all(dir);
+}
+
+TEST(SearchFiles, Base64AndDeflateRoundTrip) {
+  EXPECT_EQ(write::base64(""), "");
+  EXPECT_EQ(write::base64("f"), "Zg==");
+  EXPECT_EQ(write::base64("fo"), "Zm8=");
+  EXPECT_EQ(write::base64("foobar"), "Zm9vYmFy");
+  std::string text;
+  for (int i = 0; i < 20; ++i) text += "冰川和淡水资源的可持续管理；";
+  std::string packed = write::deflate_raw(text);
+  EXPECT_LT(packed.size(), text.size() / 3);
+  EXPECT_TRUE(inflate_raw(from_base64(write::base64(packed))) == text);
 }
