@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "analyze/passes.hpp"
+#include "analyze/search/index.hpp"
 #include "config/config.hpp"
 #include "read/content.hpp"
 #include "site/summary.hpp"
@@ -13,6 +14,7 @@
 #include "write/pages.hpp"
 #include "write/public_files.hpp"
 #include "write/previews.hpp"
+#include "write/search_files.hpp"
 #include "write/templates.hpp"
 #include "write/topic_pages.hpp"
 
@@ -80,6 +82,12 @@ BuildReport build(const BuildOptions& options) {
   write::write_topic_pages(site, out);
   write::write_sitemap(site, out);  // last: it lists every page written before it
   stage_done("write");
+  {  // scoped: the index is freed once its files are written
+    auto search_index = analyze::search::build_index(archive, cfg);
+    stage_done("search index");
+    write::write_search(site, search_index, out);
+  }
+  stage_done("search files");
   out.commit();
   stage_done("swap");
 
