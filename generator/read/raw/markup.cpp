@@ -125,7 +125,9 @@ std::string clean_markup(std::string_view line) {
   for (std::size_t i = 0; i < line.size();) {
     std::size_t len = 0;
     std::string label = sup_tag(line.substr(i), len);
-    if (label.empty()) label = superscript_digits(line.substr(i), len);
+    // "km²", "m³": a superscript right after a Latin letter is an exponent, not a footnote marker.
+    if (label.empty() && !(i > 0 && std::isalpha(static_cast<unsigned char>(line[i - 1]))))
+      label = superscript_digits(line.substr(i), len);
     if (!label.empty()) {
       s += footnote_mark(label);
       i += len;
