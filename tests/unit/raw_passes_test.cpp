@@ -425,3 +425,11 @@ TEST(RawFurniture, FormFeedsBreakPagesAndTakeTheirPageNumbers) {
   ASSERT_EQ(ps.size(), 2u);
   EXPECT_EQ(ps[0].text, "3. 鼓励各国政府提高认识，加强防备，改善基本设施；");
 }
+
+TEST(RawCover, NoCoverWhenTheTextBeginsAtOnce) {
+  // A formula further down (a draft in an annex) does not make the report's opening a cover.
+  Lines l = split_lines("本报告介绍执行情况。\n\n附件\n\n大会，\n\n回顾其决议，\n");
+  Cover c = read_cover(l, Shape::Unwrapped);
+  EXPECT_EQ(c.body_begin, 0u);
+  EXPECT_TRUE(c.meta.title.empty());
+}

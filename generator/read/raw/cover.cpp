@@ -132,6 +132,7 @@ Cover read_cover(const Lines& lines, Shape shape) {
   for (std::size_t i = 0; i < limit && !found; ++i) {
     std::string_view t = utf8::trim(lines[i].text);
     if (has_lead(t) && classify_lead(t).kind != model::BlockKind::Plain) break;
+    if (t.size() >= 3 && t.substr(t.size() - 3) == "。") break;  // a sentence: the text has begun
     if (is_formula(t) && utf8::length(t) <= 16) {
       end = i;
       found = true;
