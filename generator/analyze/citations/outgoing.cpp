@@ -58,7 +58,6 @@ CitationStats citation_stats(const model::Archive& archive) {
     }
   }
   for (std::size_t i = 0; i < archive.documents.size(); ++i) {
-    if (archive.documents[i].meta.symbol.empty()) continue;
     stats.in_archive.push_back({archive.documents[i].meta.symbol, i, {inside[i].begin(), inside[i].end()}});
   }
   for (auto& [symbol, docs] : outside) stats.outside.push_back({symbol, std::nullopt, {docs.begin(), docs.end()}});

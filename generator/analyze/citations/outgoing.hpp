@@ -29,7 +29,7 @@ struct CitedDocument {
 };
 
 struct CitationStats {
-  std::vector<CitedDocument> in_archive;  // every archive document with a symbol, most cited first
+  std::vector<CitedDocument> in_archive;  // every archive document (symbol may be empty), most cited first
   std::vector<CitedDocument> outside;     // documents cited but not in the archive, most cited first
   std::size_t citations = 0;              // citations in the archive, resolved or not
   std::size_t unresolved = 0;             // of which no symbol could be given
