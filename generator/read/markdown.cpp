@@ -167,11 +167,17 @@ class Converter {
       b.number = lead.number;
       b.content.front().text.erase(0, lead.length);
       seen_numbered_ = true;
-    } else if (!seen_body_ && is_formula(model::plain_text(b.content))) {
+    } else if ((!seen_body_ || only_cover_notes_) && !seen_formula_ && is_formula(model::plain_text(b.content))) {
       b.kind = BlockKind::Formula;
+      seen_formula_ = true;
+      // Paragraphs before the formula were cover notes, not preambular paragraphs.
+      for (auto& prev : doc_.blocks)
+        if (prev.kind == BlockKind::Preamble) prev.kind = BlockKind::Plain;
     } else {
       b.kind = unnumbered_kind(seen_numbered_);
     }
+    if (b.kind != BlockKind::Formula && !(b.kind == BlockKind::Preamble && is_cover_note(model::plain_text(b.content))))
+      only_cover_notes_ = false;
     seen_body_ = true;
     doc_.blocks.push_back(std::move(b));
   }
@@ -194,6 +200,7 @@ class Converter {
             b.kind = BlockKind::Bullet;
           }
           seen_body_ = true;
+          only_cover_notes_ = false;
           doc_.blocks.push_back(std::move(b));
         } else {
           block(c);
@@ -256,6 +263,7 @@ class Converter {
         b.level = cmark_node_get_heading_level(n);
         b.line = line(n);
         inlines(n, b.content);
+        b.number = heading_number(model::plain_text(b.content));
         doc_.blocks.push_back(std::move(b));
         break;
       }
@@ -283,6 +291,8 @@ class Converter {
   std::map<std::string, std::string> labels_by_index_;
   bool seen_numbered_ = false;
   bool seen_body_ = false;
+  bool seen_formula_ = false;
+  bool only_cover_notes_ = true;  // every paragraph so far may be a cover note before the formula
 };
 
 // Calls fn(line_number, line) for each line of `text` (1-based).
