@@ -47,13 +47,9 @@ std::string cited(const std::string& page) {
   return out;
 }
 
-struct SeedSite {
-  fs::path dir;
-  std::map<std::string, std::string> pages;  // by a phrase of the text that identifies the seed
-};
-
 std::string page_with(const fs::path& docs, const std::string& phrase) {
   for (const auto& e : fs::directory_iterator(docs)) {
+    if (e.path().extension() != ".html") continue;  // doc/ also holds the JSON and XML exports
     std::string page = e2e::read(e.path());
     if (page.find(phrase) != std::string::npos) return page;
   }
