@@ -53,7 +53,6 @@ Data citations_data(const SiteContext& site) {
   d.set("outside_truncated", Data(stats.outside.size() > kMaxOutside));
   d.set("outside_shown", std::to_string(std::min(stats.outside.size(), kMaxOutside)));
   d.set("citations", std::to_string(stats.citations));
-  set_optional(d, "unresolved", stats.unresolved ? std::to_string(stats.unresolved) : "");
   return d;
 }
 
