@@ -90,8 +90,8 @@ struct Block {
   Inlines content;
   std::vector<std::vector<Inlines>> rows;  // Table only; the first row is the header
   int line = 0;                            // 1-based source line where the block starts
-  std::vector<std::string> topics;         // ids of the topics this block is evidence for (topic pass)
-  std::vector<TopicEvidence> topic_evidence;  // every topic the block passes the paragraph threshold for
+  std::vector<std::string> topics;         // ids of the document's topics this block is evidence for (topic pass)
+  std::vector<TopicEvidence> topic_evidence;  // every topic the block is evidence for, the document under it or not
 };
 
 // The text of a block as the analysis passes see it: plain_text of its content, table cells joined by
