@@ -5,7 +5,10 @@
 
 #include "util/files.hpp"
 #include "util/parallel.hpp"
+#include "write/exports.hpp"
 #include "write/inline_html.hpp"
+#include "write/place_label.hpp"
+#include "write/pictures.hpp"
 #include "write/topic_pages.hpp"
 
 namespace acta::write {
@@ -84,6 +87,9 @@ Data document_data(const SiteContext& site, std::size_t index) {
   const auto& doc = site.archive.documents[index];
   const std::string path = model::page_path(doc);
   Data d = page_data(site, path, doc.meta.symbol.empty() ? doc.meta.title : doc.meta.symbol + " " + doc.meta.title);
+  d.set("og_type", "article");
+  d.set("json_href", link_between(path, json_path(doc)));
+  d.set("akn_href", link_between(path, akn_path(doc)));
   const auto& m = doc.meta;
   set_optional(d, "symbol", m.symbol);
   d.set("title", m.title);
@@ -158,7 +164,7 @@ Data document_data(const SiteContext& site, std::size_t index) {
         if (place.doc != citing) continue;
         Data p;
         p.set("href", "../" + model::page_path(cd) + "#" + place.block_id);
-        p.set("label", place.block_id);
+        p.set("label", place_label(place.block_id));
         places.push_back(p);
       }
       c.set("places", places);
@@ -195,6 +201,8 @@ void write_index_page(const SiteContext& site, const StagedOutput& out) {
   }
   d.set("documents", items);
   d.set("count", std::to_string(docs.size()));
+  set_optional(d, "timeline_svg", timeline_svg(site.archive, ""));
+  set_optional(d, "citation_graph_svg", citation_graph_svg(site.archive, ""));
   out.write("index.html", site.templates.page("index", d));
 }
 
