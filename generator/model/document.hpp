@@ -47,7 +47,7 @@ std::string plain_text(const Inlines& inlines);
 // ---- Topic evidence (filled by the topic pass, analyze/topics) -----------------------------------------
 
 struct TermHit {
-  std::size_t begin = 0;  // byte range of a topic term in block_text(block)
+  std::size_t begin = 0;  // byte range of a topic term in block_plain_text(block)
   std::size_t end = 0;
 };
 
@@ -96,7 +96,7 @@ struct Block {
 
 // The text of a block as the analysis passes see it: plain_text of its content, table cells joined by
 // spaces. Offsets in TermHit refer to this string.
-std::string block_text(const Block& block);
+std::string block_plain_text(const Block& block);
 
 // ---- Notes ----------------------------------------------------------------------------------------------
 

@@ -51,7 +51,7 @@ Data excerpt_data(const model::Document& doc, const model::Block& block, const m
   e.set("label", paragraph_label(block.id));
   ExcerptOptions options;
   if (brief) options.max_chars = 60, options.before = 15;  // the folded ones: a glimpse each, the page stays light
-  e.set("html", highlighted_excerpt(model::block_text(block), ev.hits, options));
+  e.set("html", highlighted_excerpt(model::block_plain_text(block), ev.hits, options));
   e.set("score", one_decimal(ev.score));
   return e;
 }

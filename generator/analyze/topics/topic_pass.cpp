@@ -61,7 +61,7 @@ void score_document(model::Document& doc, const config::Config& cfg, const Topic
     block.topics.clear();
     block.topic_evidence.clear();
     if (!scored(block.kind)) continue;
-    const auto text = topics::prepare_match_text(model::block_text(block));
+    const auto text = topics::prepare_match_text(model::block_plain_text(block));
     const auto hits = matcher.find(text);
     if (hits.empty()) continue;
     std::vector<double> weighted(ntopics, 0.0);
