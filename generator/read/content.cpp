@@ -1,6 +1,7 @@
 #include "read/content.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <map>
 #include <set>
 
@@ -48,15 +49,35 @@ void check_inside(const fs::path& path, const fs::path& root, const std::string&
                                       ", outside the content folder; copy the file into the content folder instead");
 }
 
+// Edit distance (bytes; ids are ASCII), for suggesting the id an editor probably meant.
+std::size_t edit_distance(const std::string& a, const std::string& b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diag = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      std::size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diag = up;
+    }
+  }
+  return row[b.size()];
+}
+
 void attach_annotations(model::Document& doc, std::vector<model::Annotation> notes) {
   for (auto& a : notes) {
     if (!doc.find_block(a.anchor)) {
       std::string hint;
-      for (const auto& b : doc.blocks)
-        if (!b.id.empty() && (b.id.find(a.anchor) != std::string::npos || a.anchor.find(b.id) != std::string::npos)) {
+      std::size_t best = a.anchor.size() / 2 + 1;  // farther than this is a guess, not a typo
+      for (const auto& b : doc.blocks) {
+        if (b.id.empty()) continue;
+        std::size_t d = edit_distance(a.anchor, b.id);
+        if (d < best) {
+          best = d;
           hint = " (did you mean '" + b.id + "'?)";
-          break;
         }
+      }
       throw SourceError(a.where, "annotation anchor '" + a.anchor + "' does not exist in " + doc.source_path + hint +
                                      "; anchors are paragraph ids such as para_15, para_3__point_a, preamble__p_2");
     }
@@ -138,7 +159,7 @@ model::Document read_document(const fs::path& path, const fs::path& content_root
   return doc;
 }
 
-model::Archive read_archive(const config::Config& config) {
+model::Archive read_archive(const config::Config& config, const ReadProgress& on_read) {
   const fs::path root = config.content_dir();
   std::error_code ec;
   if (!fs::is_directory(root, ec))
@@ -177,7 +198,12 @@ model::Archive read_archive(const config::Config& config) {
     documents_stems.insert(stem.replace_extension(".yaml"));
   }
 
-  archive.documents = parallel_map<model::Document>(sources.size(), [&](std::size_t i) { return read_document(sources[i], root); });
+  std::atomic<std::size_t> read_count{0};
+  archive.documents = parallel_map<model::Document>(sources.size(), [&](std::size_t i) {
+    auto doc = read_document(sources[i], root);
+    if (on_read) on_read(++read_count, sources.size());
+    return doc;
+  });
   for (const auto& s : sidecars)
     if (!documents_stems.count(s) && s.extension() == ".yaml")
       archive.diagnostics.push_back({Severity::Warning, {files::display(s), 0}, "sidecar file has no document beside it (expected a .md or .txt of the same name)"});
