@@ -76,7 +76,7 @@ std::string preview_script(const model::Document& doc) {
   bool first = true;
   for (const auto& b : doc.blocks) {
     if (b.id.empty() || b.kind == BlockKind::Rule) continue;
-    std::string text = block_text(b);
+    std::string text = write::block_text(b);  // qualified: model::block_text is found by ADL too
     if (text.empty()) continue;
     if (!first) data += ",\n";
     first = false;
