@@ -1,10 +1,8 @@
-#include <cstdio>
-#include <iostream>
 #include <memory>
 
 #include "cli/commands.hpp"
+#include "cli/report.hpp"
 #include "site/build.hpp"
-#include "util/files.hpp"
 
 namespace acta::cli {
 
@@ -18,16 +16,18 @@ void add_build_command(CLI::App& app, Action& action) {
   auto* cmd = app.add_subcommand("build", "Build the site from the content folder into the output folder");
   cmd->add_option("--config", opts->build.config_file, "Config file (default: site-config.yaml)");
   cmd->add_option("--out", opts->build.output_override, "Output folder (default: 'output' of the config)");
-  cmd->add_flag("-q,--quiet", opts->quiet, "Print nothing but warnings and errors");
+  cmd->add_flag("-q,--quiet", opts->quiet, "Print nothing but warnings and errors (no progress, no summary)");
   cmd->add_flag("--timings", opts->timings, "Print the wall time of each stage (read, analyze, write, swap)");
+  cmd->footer("Progress goes to stderr (a counted line on a terminal, one line per stage otherwise); the summary to stdout: "
+              "documents, pages, files, warnings, time, citations resolved/unresolved, search index size. The new site "
+              "replaces the output folder only when the build succeeds. Exit status: 0 on success, 1 on an error.");
   cmd->callback([opts, &action] {
     action = [opts] {
+      StderrProgress progress(opts->quiet);
+      opts->build.progress = &progress;
       auto report = site::build(opts->build);
-      for (const auto& w : report.warnings) std::cerr << w.str() << "\n";
-      if (!opts->quiet)
-        std::printf("acta: built %zu documents into %s: %zu pages, %zu files, %zu warnings, %.2f s\n", report.documents,
-                    files::display(report.output).c_str(), report.pages, report.files, report.warnings.size(),
-                    report.seconds);
+      progress.clear();
+      print_summary(report, opts->quiet);
       if (opts->timings)
         for (const auto& [stage, secs] : report.stages) std::printf("acta: %-8s %.3f s\n", stage.c_str(), secs);
       return 0;

@@ -10,10 +10,15 @@ int main(int argc, char** argv) {
   CLI::App app{"Acta: a static site generator for annotated archives of UN resolutions (Simplified Chinese)", "acta"};
   app.set_version_flag("--version", std::string("acta ") + ACTA_VERSION);
   app.require_subcommand(1);
+  app.footer("Run 'acta COMMAND --help' for a command's options, and see 'man acta' or the README.\n"
+             "Environment: ACTA_THREADS=N sets the number of worker threads (the output does not depend on it).");
 
   acta::cli::Action action;
   acta::cli::add_build_command(app, action);
   acta::cli::add_import_command(app, action);
+  acta::cli::add_check_command(app, action);
+  acta::cli::add_serve_command(app, action);
+  acta::cli::add_init_command(app, action);
 
   try {
     app.parse(argc, argv);

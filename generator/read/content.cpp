@@ -1,6 +1,7 @@
 #include "read/content.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <map>
 #include <set>
 
@@ -158,7 +159,7 @@ model::Document read_document(const fs::path& path, const fs::path& content_root
   return doc;
 }
 
-model::Archive read_archive(const config::Config& config) {
+model::Archive read_archive(const config::Config& config, const ReadProgress& on_read) {
   const fs::path root = config.content_dir();
   std::error_code ec;
   if (!fs::is_directory(root, ec))
@@ -197,7 +198,12 @@ model::Archive read_archive(const config::Config& config) {
     documents_stems.insert(stem.replace_extension(".yaml"));
   }
 
-  archive.documents = parallel_map<model::Document>(sources.size(), [&](std::size_t i) { return read_document(sources[i], root); });
+  std::atomic<std::size_t> read_count{0};
+  archive.documents = parallel_map<model::Document>(sources.size(), [&](std::size_t i) {
+    auto doc = read_document(sources[i], root);
+    if (on_read) on_read(++read_count, sources.size());
+    return doc;
+  });
   for (const auto& s : sidecars)
     if (!documents_stems.count(s) && s.extension() == ".yaml")
       archive.diagnostics.push_back({Severity::Warning, {files::display(s), 0}, "sidecar file has no document beside it (expected a .md or .txt of the same name)"});

@@ -28,6 +28,8 @@ model::Document read_document(const std::filesystem::path& path, const std::file
 
 // Reads every document under the config's content folder, in parallel, in a stable order (by path).
 // Throws SourceError for the first bad file; duplicate symbols or slugs are errors naming both files.
-model::Archive read_archive(const config::Config& config);
+// `on_read`, when given, is called (from worker threads) after each document with the count read so far.
+using ReadProgress = std::function<void(std::size_t done, std::size_t total)>;
+model::Archive read_archive(const config::Config& config, const ReadProgress& on_read = {});
 
 }  // namespace acta::read

@@ -3,13 +3,20 @@
 #include <chrono>
 
 #include "analyze/passes.hpp"
+#include "analyze/search/index.hpp"
 #include "config/config.hpp"
 #include "read/content.hpp"
+#include "site/summary.hpp"
 #include "util/files.hpp"
+#include "write/citations_page.hpp"
+#include "write/exports.hpp"
 #include "write/output.hpp"
 #include "write/pages.hpp"
+#include "write/public_files.hpp"
 #include "write/previews.hpp"
+#include "write/search_files.hpp"
 #include "write/templates.hpp"
+#include "write/topic_pages.hpp"
 
 namespace acta::site {
 
@@ -48,19 +55,39 @@ BuildReport build(const BuildOptions& options) {
   fs::path out_dir = options.output_override.empty() ? cfg.output_dir() : options.output_override;
   check_output_is_safe(cfg, out_dir);
 
+  Progress silent;
+  Progress& progress = options.progress ? *options.progress : silent;
   write::Templates templates(cfg.templates_dir());
-  model::Archive archive = read::read_archive(cfg);
+  progress.stage("reading content");
+  model::Archive archive =
+      read::read_archive(cfg, [&](std::size_t done, std::size_t total) { progress.count(done, total, "documents"); });
   stage_done("read");
+  progress.stage("analysing");
   analyze::run_passes(archive, cfg);
   stage_done("analyze");
 
+  progress.stage("writing the site");
   write::StagedOutput out(out_dir);
+  out.on_write([&](std::size_t files) { progress.count(files, 0, "files"); });
   write::SiteContext site{cfg, archive, templates};
   write::copy_assets(site, out);
   write::write_document_pages(site, out);
   write::write_index_page(site, out);
+  write::write_citations_page(site, out);
+  write::write_exports(site, out);
+  write::write_not_found_page(site, out);
+  write::write_feed(site, out);
+  write::write_robots(site, out);
   write::write_previews(site, out);
+  write::write_topic_pages(site, out);
+  write::write_sitemap(site, out);  // last: it lists every page written before it
   stage_done("write");
+  {  // scoped: the index is freed once its files are written
+    auto search_index = analyze::search::build_index(archive, cfg);
+    stage_done("search index");
+    write::write_search(site, search_index, out);
+  }
+  stage_done("search files");
   out.commit();
   stage_done("swap");
 
@@ -70,6 +97,15 @@ BuildReport build(const BuildOptions& options) {
   report.output = out_dir;
   for (const auto& d : archive.documents) report.warnings.insert(report.warnings.end(), d.diagnostics.begin(), d.diagnostics.end());
   report.warnings.insert(report.warnings.end(), archive.diagnostics.begin(), archive.diagnostics.end());
+  auto citations = count_citations(archive);
+  report.citations_resolved = citations.resolved;
+  report.citations_unresolved = citations.unresolved;
+  auto index = folder_size(out_dir / "search");
+  report.index_bytes = index.bytes;
+  report.index_files = index.files;
+  if (cfg.base_url.empty())
+    report.notes.push_back("no 'base_url' in " + files::display(options.config_file) +
+                           ": sitemap.xml, feed.xml, canonical links and og:url were left out");
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return report;
 }

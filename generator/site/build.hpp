@@ -8,12 +8,14 @@
 #include <vector>
 
 #include "util/error.hpp"
+#include "util/progress.hpp"
 
 namespace acta::site {
 
 struct BuildOptions {
   std::filesystem::path config_file = "site-config.yaml";
   std::filesystem::path output_override;  // --out
+  Progress* progress = nullptr;           // told about stages and counts; nullptr: silent
 };
 
 struct BuildReport {
@@ -25,6 +27,11 @@ struct BuildReport {
   // Wall time of each stage, in pipeline order: ("read", 0.4), ("analyze", 0.1), ("write", 0.5).
   std::vector<std::pair<std::string, double>> stages;
   Diagnostics warnings;
+  std::size_t citations_resolved = 0;    // citations of documents in the archive
+  std::size_t citations_unresolved = 0;  // citations of documents outside it (linked to external_url)
+  std::uintmax_t index_bytes = 0;        // size of the search index (files under search/), 0 if none
+  std::size_t index_files = 0;
+  std::vector<std::string> notes;        // things worth knowing that are not warnings (no base_url, …)
 };
 
 // Builds the site. Throws SourceError (naming file and line) on bad input; the previous output folder is

@@ -24,6 +24,25 @@ std::string escape_html(std::string_view text) {
   return out;
 }
 
+void escape_xml_into(std::string& out, std::string_view text) {
+  std::size_t start = out.size();
+  escape_html_into(out, text);
+  std::size_t keep = start;
+  for (std::size_t i = start; i < out.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(out[i]);
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') continue;
+    out[keep++] = out[i];
+  }
+  out.resize(keep);
+}
+
+std::string escape_xml(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + 16);
+  escape_xml_into(out, text);
+  return out;
+}
+
 std::string safe_href(std::string_view url) {
   // Browsers ignore ASCII whitespace and control characters inside a scheme ("java\tscript:"), so they
   // are removed before the scheme is judged.

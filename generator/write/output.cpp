@@ -58,8 +58,9 @@ void StagedOutput::write(const fs::path& relative, std::string_view content) con
   if (clean.is_absolute() || clean.empty() || *clean.begin() == "..")
     throw SourceError({relative.string(), 0}, "refusing to write outside the output folder");
   files::write(staging_ / clean, content);
-  ++files_;
   if (clean.extension() == ".html") ++pages_;
+  std::size_t n = ++files_;
+  if (observer_) observer_(n);
 }
 
 void StagedOutput::commit() {

@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <filesystem>
+#include <functional>
 #include <string_view>
 
 namespace acta::write {
@@ -26,6 +27,9 @@ class StagedOutput {
   std::size_t files_written() const { return files_; }
   std::size_t pages_written() const { return pages_; }
 
+  // Called after each file is written, with the number written so far (from any thread).
+  void on_write(std::function<void(std::size_t files)> observer) { observer_ = std::move(observer); }
+
   // Swaps the staging folder in as the target (atomically where the system allows), then removes the old
   // site.
   void commit();
@@ -36,6 +40,7 @@ class StagedOutput {
   bool committed_ = false;
   mutable std::atomic<std::size_t> files_{0};
   mutable std::atomic<std::size_t> pages_{0};
+  std::function<void(std::size_t)> observer_;
 };
 
 }  // namespace acta::write

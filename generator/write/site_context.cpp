@@ -2,6 +2,9 @@
 
 #include <algorithm>
 
+#include "write/public_files.hpp"
+#include "write/url.hpp"
+
 namespace acta::write {
 
 std::string root_prefix(const std::string& path) {
@@ -26,6 +29,19 @@ void set_optional(Data& data, const std::string& key, const std::string& value) 
   else data.set(key, value);
 }
 
+namespace {
+
+// Open Graph wants a locale as language_TERRITORY: "zh-Hans" -> "zh_CN", "en" -> "en".
+std::string og_locale(const std::string& lang) {
+  if (lang == "zh-Hans" || lang == "zh" || lang == "zh-CN") return "zh_CN";
+  if (lang == "zh-Hant" || lang == "zh-TW") return "zh_TW";
+  std::string out = lang;
+  std::replace(out.begin(), out.end(), '-', '_');
+  return out;
+}
+
+}  // namespace
+
 Data page_data(const SiteContext& site, const std::string& path, const std::string& title) {
   Data d;
   d.set("lang", site.config.language);
@@ -34,7 +50,12 @@ Data page_data(const SiteContext& site, const std::string& path, const std::stri
   d.set("root", root_prefix(path));
   d.set("path", path);
   set_optional(d, "description", site.config.description);
-  set_optional(d, "canonical", site.config.base_url.empty() ? "" : site.config.base_url + path);
+  // Absolute URLs only for what leaves the site (canonical link, Open Graph); links between pages stay relative.
+  set_optional(d, "canonical", absolute_url(site.config.base_url, path));
+  d.set("og_type", "website");
+  d.set("og_locale", og_locale(site.config.language));
+  std::string feed = feed_path(site.config);
+  set_optional(d, "feed_href", feed.empty() ? "" : root_prefix(path) + feed);
   return d;
 }
 

@@ -1,0 +1,144 @@
+// The JSON and Akoma Ntoso exports of a hand-built archive: ids, footnotes placed at their reference,
+// citations inside and outside the archive, and citations in footnotes.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "write/exports.hpp"
+
+using namespace acta;
+using model::BlockKind;
+using model::Inline;
+using model::InlineKind;
+
+namespace {
+
+Inline citation(const std::string& symbol, const std::string& paragraph, const std::string& href, bool in_archive) {
+  Inline c;
+  c.kind = InlineKind::Citation;
+  c.children.push_back(Inline::make_text("第 " + symbol + " 号决议"));
+  c.citation = {symbol, paragraph, href, in_archive};
+  return c;
+}
+
+Inline footnote_ref(const std::string& label) {
+  Inline f;
+  f.kind = InlineKind::FootnoteRef;
+  f.text = label;
+  return f;
+}
+
+model::Block block(BlockKind kind, const std::string& number, model::Inlines content) {
+  model::Block b;
+  b.kind = kind;
+  b.number = number;
+  b.content = std::move(content);
+  return b;
+}
+
+model::Archive archive() {
+  model::Archive a;
+  model::Document cited;
+  cited.meta.symbol = "A/RES/53/24";
+  cited.meta.title = "国际山岳年";
+  cited.meta.date = "1998-11-10";
+  cited.slug = "a-res-53-24";
+  cited.blocks.push_back(block(BlockKind::Numbered, "15", {Inline::make_text("宣布。")}));
+
+  model::Document doc;
+  doc.meta.symbol = "A/RES/62/196";
+  doc.meta.title = "山区 <可持续> 发展";
+  doc.meta.kind = "resolution";
+  doc.meta.date = "2007-12-19";
+  doc.slug = "a-res-62-196";
+  doc.blocks.push_back(block(BlockKind::Formula, "", {Inline::make_text("大会，")}));
+  doc.blocks.push_back(block(BlockKind::Preamble, "", {Inline::make_text("回顾"), citation("A/RES/53/24", "para_15", "a-res-53-24.html#para_15", true), footnote_ref("1"), Inline::make_text("，")}));
+  doc.blocks.push_back(block(BlockKind::Numbered, "1", {Inline::make_text("鼓励：")}));
+  doc.blocks.push_back(block(BlockKind::Subparagraph, "a", {Inline::make_text("合作 & 协调"), footnote_ref("1")}));
+  doc.blocks.push_back(block(BlockKind::Numbered, "2", {Inline::make_text("又见"), citation("A/RES/77/172", "", "https://undocs.org/zh/A/RES/77/172", false)}));
+  model::Footnote fn;
+  fn.label = "1";
+  fn.paragraphs.push_back({Inline::make_text("见"), citation("A/RES/53/24", "", "a-res-53-24.html", true)});
+  doc.footnotes.push_back(fn);
+  model::assign_ids(doc);
+  model::assign_footnote_ids(doc);
+  model::assign_ids(cited);
+  a.documents.push_back(std::move(cited));
+  a.documents.push_back(std::move(doc));
+  a.reindex();
+  a.cited_by[0].push_back({1, "preamble__p_1"});
+  return a;
+}
+
+
+}  // namespace
+
+TEST(Exports, JsonHoldsParagraphsFootnotesAndCitations) {
+  config::Config cfg;
+  model::Archive arch = archive();
+  write::Templates templates(std::filesystem::path(ACTA_SOURCE_DIR) / "templates");
+  write::SiteContext site{cfg, arch, templates};
+  auto j = nlohmann::json::parse(write::document_json(site, 1));
+  EXPECT_EQ(j["metadata"]["symbol"], "A/RES/62/196");
+  EXPECT_EQ(j["metadata"]["title"], "山区 <可持续> 发展");
+  EXPECT_EQ(j["page"], "a-res-62-196.html");
+  ASSERT_EQ(j["paragraphs"].size(), 5u);
+  EXPECT_EQ(j["paragraphs"][1]["id"], "preamble__p_1");
+  EXPECT_EQ(j["paragraphs"][3]["id"], "para_1__point_a");
+  EXPECT_EQ(j["paragraphs"][3]["text"], "合作 & 协调");
+  EXPECT_EQ(j["paragraphs"][3]["footnotes"][0], "fn_1");
+  ASSERT_EQ(j["citations"].size(), 3u);
+  EXPECT_EQ(j["citations"][0]["place"], "preamble__p_1");
+  EXPECT_EQ(j["citations"][0]["paragraph"], "para_15");
+  EXPECT_EQ(j["citations"][0]["document"], "a-res-53-24.json");
+  EXPECT_EQ(j["citations"][1]["in_archive"], false);
+  EXPECT_FALSE(j["citations"][1].contains("document"));
+  EXPECT_EQ(j["citations"][2]["place"], "fn_1");
+  EXPECT_EQ(j["footnotes"][0]["text"], "见第 A/RES/53/24 号决议");
+
+  auto cited = nlohmann::json::parse(write::document_json(site, 0));
+  ASSERT_EQ(cited["cited_by"].size(), 1u);
+  EXPECT_EQ(cited["cited_by"][0]["document"], "a-res-62-196.json");
+  EXPECT_EQ(cited["cited_by"][0]["place"], "preamble__p_1");
+}
+
+TEST(Exports, AkomaNtosoShapesResolution) {
+  config::Config cfg;
+  model::Archive arch = archive();
+  write::Templates templates(std::filesystem::path(ACTA_SOURCE_DIR) / "templates");
+  write::SiteContext site{cfg, arch, templates};
+  std::string x = write::document_akn(site, 1);
+  auto has = [&](const std::string& s) { return x.find(s) != std::string::npos; };
+  EXPECT_TRUE(has("<statement name=\"resolution\""));
+  EXPECT_TRUE(has("<docTitle>山区 &lt;可持续&gt; 发展</docTitle>"));
+  EXPECT_TRUE(has("<formula name=\"enactingFormula\" eId=\"formula\">"));
+  EXPECT_LT(x.find("<preamble>"), x.find("eId=\"preamble__p_1\""));
+  EXPECT_LT(x.find("eId=\"preamble__p_1\""), x.find("</preamble>"));
+  EXPECT_TRUE(has("<paragraph eId=\"para_1\">\n"));
+  EXPECT_TRUE(has("<num>1.</num>"));
+  EXPECT_TRUE(has("<intro>"));
+  EXPECT_TRUE(has("<point eId=\"para_1__point_a\">"));
+  EXPECT_TRUE(has("<num>(a)</num>"));
+  // Footnotes sit where they are referred to; the second reference gets its own eId.
+  EXPECT_TRUE(has("<ref href=\"a-res-53-24.akn.xml#para_15\">第 A/RES/53/24 号决议</ref><authorialNote marker=\"1\" placement=\"bottom\" eId=\"fn_1\"><p>见<ref href=\"a-res-53-24.akn.xml\">"));
+  EXPECT_TRUE(has("合作 &amp; 协调<authorialNote marker=\"1\" placement=\"bottom\" eId=\"fn_1__ref_2\">"));
+  EXPECT_TRUE(has("<ref href=\"https://undocs.org/zh/A/RES/77/172\">"));
+  EXPECT_EQ(x.find("<sup>"), std::string::npos);
+}
+
+TEST(Exports, ReportIsADocWithSections) {
+  config::Config cfg;
+  model::Archive arch = archive();
+  auto& doc = arch.documents[0];
+  doc.meta.kind = "report";
+  doc.blocks.insert(doc.blocks.begin(), block(BlockKind::Heading, "", {Inline::make_text("导言")}));
+  doc.blocks.front().level = 1;
+  model::assign_ids(doc);
+  write::Templates templates(std::filesystem::path(ACTA_SOURCE_DIR) / "templates");
+  write::SiteContext site{cfg, arch, templates};
+  std::string x = write::document_akn(site, 0);
+  EXPECT_NE(x.find("<doc name=\"report\""), std::string::npos);
+  EXPECT_EQ(x.find("<preamble>"), std::string::npos);
+  EXPECT_NE(x.find("<heading>导言</heading>"), std::string::npos);
+  EXPECT_LT(x.find("<heading>导言</heading>"), x.find("<paragraph eId=\"para_15\">"));
+}
