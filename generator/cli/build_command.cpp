@@ -1,3 +1,4 @@
+#include <cstdio>
 #include <memory>
 
 #include "cli/commands.hpp"
@@ -10,12 +11,14 @@ void add_build_command(CLI::App& app, Action& action) {
   struct Options {
     site::BuildOptions build;
     bool quiet = false;
+    bool timings = false;
   };
   auto opts = std::make_shared<Options>();
   auto* cmd = app.add_subcommand("build", "Build the site from the content folder into the output folder");
   cmd->add_option("--config", opts->build.config_file, "Config file (default: site-config.yaml)");
   cmd->add_option("--out", opts->build.output_override, "Output folder (default: 'output' of the config)");
   cmd->add_flag("-q,--quiet", opts->quiet, "Print nothing but warnings and errors (no progress, no summary)");
+  cmd->add_flag("--timings", opts->timings, "Print the wall time of each stage (read, analyze, write, swap)");
   cmd->footer("Progress goes to stderr (a counted line on a terminal, one line per stage otherwise); the summary to stdout: "
               "documents, pages, files, warnings, time, citations resolved/unresolved, search index size. The new site "
               "replaces the output folder only when the build succeeds. Exit status: 0 on success, 1 on an error.");
@@ -26,6 +29,8 @@ void add_build_command(CLI::App& app, Action& action) {
       auto report = site::build(opts->build);
       progress.clear();
       print_summary(report, opts->quiet);
+      if (opts->timings)
+        for (const auto& [stage, secs] : report.stages) std::printf("acta: %-8s %.3f s\n", stage.c_str(), secs);
       return 0;
     };
   });

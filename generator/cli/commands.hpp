@@ -18,4 +18,7 @@ void add_serve_command(CLI::App& app, Action& action);
 // Adds `acta init DIR`.
 void add_init_command(CLI::App& app, Action& action);
 
+// Adds `acta import FILE`: prints a document as canonical Markdown (write/markdown_export.hpp).
+void add_import_command(CLI::App& app, Action& action);
+
 }  // namespace acta::cli

@@ -7,6 +7,7 @@
 
 #include "read/front_matter.hpp"
 #include "read/markdown.hpp"
+#include "read/raw/raw.hpp"
 #include "util/error.hpp"
 #include "util/files.hpp"
 #include "util/parallel.hpp"
@@ -22,6 +23,7 @@ std::map<std::string, Reader>& registry() {
   static std::map<std::string, Reader> readers = {
       {".md", [](std::string_view text, const std::string& file) { return read_markdown(text, file); }},
       {".markdown", [](std::string_view text, const std::string& file) { return read_markdown(text, file); }},
+      {".txt", [](std::string_view text, const std::string& file) { return read_raw_text(text, file); }},
   };
   return readers;
 }

@@ -6,7 +6,6 @@
 #include <map>
 #include <memory>
 #include <mutex>
-#include <regex>
 #include <set>
 
 #include "read/front_matter.hpp"
@@ -168,11 +167,17 @@ class Converter {
       b.number = lead.number;
       b.content.front().text.erase(0, lead.length);
       seen_numbered_ = true;
-    } else if (!seen_body_ && is_formula(model::plain_text(b.content))) {
+    } else if ((!seen_body_ || only_cover_notes_) && !seen_formula_ && is_formula(model::plain_text(b.content))) {
       b.kind = BlockKind::Formula;
+      seen_formula_ = true;
+      // Paragraphs before the formula were cover notes, not preambular paragraphs.
+      for (auto& prev : doc_.blocks)
+        if (prev.kind == BlockKind::Preamble) prev.kind = BlockKind::Plain;
     } else {
       b.kind = unnumbered_kind(seen_numbered_);
     }
+    if (b.kind != BlockKind::Formula && !(b.kind == BlockKind::Preamble && is_cover_note(model::plain_text(b.content))))
+      only_cover_notes_ = false;
     seen_body_ = true;
     doc_.blocks.push_back(std::move(b));
   }
@@ -195,6 +200,7 @@ class Converter {
             b.kind = BlockKind::Bullet;
           }
           seen_body_ = true;
+          only_cover_notes_ = false;
           doc_.blocks.push_back(std::move(b));
         } else {
           block(c);
@@ -257,6 +263,7 @@ class Converter {
         b.level = cmark_node_get_heading_level(n);
         b.line = line(n);
         inlines(n, b.content);
+        b.number = heading_number(model::plain_text(b.content));
         doc_.blocks.push_back(std::move(b));
         break;
       }
@@ -284,46 +291,66 @@ class Converter {
   std::map<std::string, std::string> labels_by_index_;
   bool seen_numbered_ = false;
   bool seen_body_ = false;
+  bool seen_formula_ = false;
+  bool only_cover_notes_ = true;  // every paragraph so far may be a cover note before the formula
 };
 
-// Footnote definitions as written: label by body line.
-std::map<int, std::string> definition_lines(std::string_view body) {
-  static const std::regex def(R"(^ {0,3}\[\^([^\]\s]+)\]:)");
-  std::map<int, std::string> out;
+// Calls fn(line_number, line) for each line of `text` (1-based).
+template <typename Fn>
+void each_line(std::string_view text, Fn&& fn) {
   int line = 1;
   std::size_t pos = 0;
-  bool fenced = false;
-  while (pos <= body.size()) {
-    std::size_t end = body.find('\n', pos);
-    std::string l(body.substr(pos, end == std::string_view::npos ? std::string_view::npos : end - pos));
-    if (l.rfind("```", 0) == 0 || l.rfind("~~~", 0) == 0) fenced = !fenced;
-    std::smatch m;
-    if (!fenced && std::regex_search(l, m, def)) out[line] = m[1];
+  while (pos <= text.size()) {
+    std::size_t end = text.find('\n', pos);
+    fn(line, text.substr(pos, end == std::string_view::npos ? std::string_view::npos : end - pos));
     if (end == std::string_view::npos) break;
     pos = end + 1;
     ++line;
   }
+}
+
+// The label of a footnote mark "[^label]" starting at `pos`, or "" (labels hold no space or bracket).
+std::string_view mark_label(std::string_view l, std::size_t pos) {
+  if (l.compare(pos, 2, "[^") != 0) return {};
+  std::size_t close = l.find(']', pos + 2);
+  if (close == std::string_view::npos || close == pos + 2) return {};
+  std::string_view label = l.substr(pos + 2, close - pos - 2);
+  if (label.find_first_of(" \t[^") != std::string_view::npos) return {};
+  return label;
+}
+
+// Footnote definitions as written ("[^label]:" after at most three spaces), by body line. Hand-written
+// scanning: this runs over every line of every document.
+std::map<int, std::string> definition_lines(std::string_view body) {
+  std::map<int, std::string> out;
+  bool fenced = false;
+  each_line(body, [&](int line, std::string_view l) {
+    if (l.substr(0, 3) == "```" || l.substr(0, 3) == "~~~") fenced = !fenced;
+    std::size_t indent = 0;
+    while (indent < l.size() && indent < 3 && l[indent] == ' ') ++indent;
+    auto label = mark_label(l, indent);
+    if (!fenced && !label.empty() && l.size() > indent + label.size() + 3 && l[indent + label.size() + 3] == ':')
+      out[line] = std::string(label);
+  });
   return out;
 }
 
 void warn_unmatched_references(model::Document& doc, std::string_view body, int first_line) {
-  static const std::regex ref(R"(\[\^([^\]\s]+)\](?!:))");
-  std::set<std::string> defined;
+  std::set<std::string, std::less<>> defined;
   for (const auto& f : doc.footnotes) defined.insert(f.label);
-  int line = first_line;
-  std::size_t pos = 0;
-  while (pos <= body.size()) {
-    std::size_t end = body.find('\n', pos);
-    std::string l(body.substr(pos, end == std::string_view::npos ? std::string_view::npos : end - pos));
-    for (std::sregex_iterator it(l.begin(), l.end(), ref), e; it != e; ++it)
-      if (!defined.count((*it)[1]))
-        doc.diagnostics.push_back({Severity::Warning, {doc.source_path, line},
-                                   "footnote reference [^" + (*it)[1].str() + "] has no definition; add a line '[^" +
-                                       (*it)[1].str() + "]: …' or remove the reference"});
-    if (end == std::string_view::npos) break;
-    pos = end + 1;
-    ++line;
-  }
+  each_line(body, [&](int line, std::string_view l) {
+    for (std::size_t pos = l.find("[^"); pos != std::string_view::npos; pos = l.find("[^", pos + 2)) {
+      auto label = mark_label(l, pos);
+      if (label.empty()) continue;
+      std::size_t after = pos + label.size() + 3;
+      if (after < l.size() && l[after] == ':') continue;  // a definition
+      if (defined.count(label)) continue;
+      std::string lab(label);
+      doc.diagnostics.push_back({Severity::Warning, {doc.source_path, first_line + line - 1},
+                                 "footnote reference [^" + lab + "] has no definition; add a line '[^" + lab +
+                                     "]: …' or remove the reference"});
+    }
+  });
 }
 
 }  // namespace

@@ -71,6 +71,56 @@ bool is_formula(std::string_view text) {
   return false;
 }
 
+HeadingLead heading_lead(std::string_view text) {
+  static const std::u32string numerals = U"一二三四五六七八九十";
+  HeadingLead h;
+  std::string_view t = utf8::trim(text);
+  std::size_t i = 0;
+  std::size_t offset = t.data() - text.data();
+  // Chinese numerals: "一", "十二".
+  while (i < t.size()) {
+    std::size_t at = i;
+    char32_t c = utf8::next(t, i);
+    if (numerals.find(c) == std::u32string::npos) {
+      i = at;
+      break;
+    }
+  }
+  int level = 0;
+  if (i > 0 && i <= 9) level = 1;
+  else if (i == 0 && !t.empty() && t[0] >= 'A' && t[0] <= 'Z' && (t.size() < 2 || !(t[1] >= 'A' && t[1] <= 'Z'))) {
+    i = 1;
+    level = 2;
+  }
+  if (!level) return h;
+  std::size_t after = i;
+  if (after < t.size() && t[after] == '.') ++after;
+  else if (t.substr(after, 3) == "\uff0e" || t.substr(after, 3) == "\u3001") after += 3;
+  else return h;
+  std::size_t rest = after;
+  while (rest < t.size() && t[rest] == ' ') ++rest;
+  if (rest == t.size() || (level == 2 && rest == after)) return h;  // "A.B" is not a heading mark
+  h.level = level;
+  h.number = std::string(t.substr(0, i));
+  h.length = offset + rest;
+  return h;
+}
+
+std::string heading_number(std::string_view text) {
+  HeadingLead h = heading_lead(text);
+  if (h.level) return h.number;
+  Lead l = classify_lead(text);
+  return l.kind == model::BlockKind::Numbered ? l.number : std::string();
+}
+
+bool is_cover_note(std::string_view text) {
+  auto t = utf8::trim(text);
+  if (t.empty() || is_formula(t)) return false;
+  for (std::string_view end : {"，", ",", "；", ";"})
+    if (t.size() >= end.size() && t.substr(t.size() - end.size()) == end) return false;
+  return true;
+}
+
 model::BlockKind unnumbered_kind(bool seen_numbered) {
   return seen_numbered ? model::BlockKind::Plain : model::BlockKind::Preamble;
 }

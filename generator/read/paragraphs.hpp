@@ -22,6 +22,23 @@ Lead classify_lead(std::string_view text);
 // ending in a comma or colon, and first in the body.
 bool is_formula(std::string_view text);
 
+// Section heading marks of reports: "一. " (level 1), "A. " (level 2). Digit marks ("1. ") are told from
+// numbered paragraphs by the raw reader, by the paragraphs' running sequence.
+struct HeadingLead {
+  int level = 0;  // 0: not a heading mark
+  std::string number;
+  std::size_t length = 0;  // bytes of the mark, its full stop and the spaces after it
+};
+HeadingLead heading_lead(std::string_view text);
+
+// The number a heading's text opens with: "一" for "一. 导言", "B" for "B. …", "1" for "1. 概要", or "".
+std::string heading_number(std::string_view text);
+
+// A cover note: a paragraph a document prints before its enacting formula that is not a clause of it ("[根据
+// 第二委员会的报告(A/80/555, 第 7 段)通过]", the sponsors of a draft). It does not end like a preambular
+// paragraph (with a comma or semicolon). Cover notes before a formula are plain paragraphs, not preambular.
+bool is_cover_note(std::string_view text);
+
 // Unnumbered paragraphs are preambular until the first numbered paragraph, plain after it.
 model::BlockKind unnumbered_kind(bool seen_numbered);
 

@@ -38,7 +38,14 @@ void check_output_is_safe(const config::Config& cfg, const fs::path& out) {
 }  // namespace
 
 BuildReport build(const BuildOptions& options) {
+  BuildReport report;
   auto start = std::chrono::steady_clock::now();
+  auto lap = start;
+  auto stage_done = [&](const char* name) {
+    auto now = std::chrono::steady_clock::now();
+    report.stages.emplace_back(name, std::chrono::duration<double>(now - lap).count());
+    lap = now;
+  };
   config::Config cfg = config::load(options.config_file);
   fs::path out_dir = options.output_override.empty() ? cfg.output_dir() : options.output_override;
   check_output_is_safe(cfg, out_dir);
@@ -49,8 +56,10 @@ BuildReport build(const BuildOptions& options) {
   progress.stage("reading content");
   model::Archive archive =
       read::read_archive(cfg, [&](std::size_t done, std::size_t total) { progress.count(done, total, "documents"); });
+  stage_done("read");
   progress.stage("analysing");
   analyze::run_passes(archive, cfg);
+  stage_done("analyze");
 
   progress.stage("writing the site");
   write::StagedOutput out(out_dir);
@@ -64,9 +73,10 @@ BuildReport build(const BuildOptions& options) {
   write::write_feed(site, out);
   write::write_robots(site, out);
   write::write_sitemap(site, out);  // last: it lists every page written before it
+  stage_done("write");
   out.commit();
+  stage_done("swap");
 
-  BuildReport report;
   report.documents = archive.documents.size();
   report.pages = out.pages_written();
   report.files = out.files_written();

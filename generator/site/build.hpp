@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "util/error.hpp"
@@ -23,6 +24,8 @@ struct BuildReport {
   std::size_t files = 0;
   std::filesystem::path output;
   double seconds = 0;
+  // Wall time of each stage, in pipeline order: ("read", 0.4), ("analyze", 0.1), ("write", 0.5).
+  std::vector<std::pair<std::string, double>> stages;
   Diagnostics warnings;
   std::size_t citations_resolved = 0;    // citations of documents in the archive
   std::size_t citations_unresolved = 0;  // citations of documents outside it (linked to external_url)

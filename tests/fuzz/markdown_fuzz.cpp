@@ -1,0 +1,25 @@
+// Fuzzes the Markdown reader through id assignment and HTML rendering of the inline content.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+#include "read/content.hpp"
+#include "read/markdown.hpp"
+#include "util/error.hpp"
+#include "write/inline_html.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  std::string bytes(reinterpret_cast<const char*>(data), size);
+  try {
+    std::string text = acta::read::clean_source_text(bytes, "fuzz.md");
+    auto doc = acta::read::read_markdown(text, "fuzz.md");
+    acta::model::assign_ids(doc);
+    acta::model::assign_footnote_ids(doc);
+    acta::write::InlineRenderer r(&doc);
+    for (const auto& b : doc.blocks) r.render(b.content);
+    for (const auto& f : doc.footnotes)
+      for (const auto& p : f.paragraphs) r.render(p);
+  } catch (const acta::SourceError&) {
+  }
+  return 0;
+}
