@@ -3,10 +3,13 @@
 
 #include "config/config.hpp"
 #include "model/archive.hpp"
+#include "util/error.hpp"
 
 namespace acta::analyze {
 
 // Runs every pass (citations, backlinks, topics, …). Pure: same archive and config in, same archive out.
-void run_passes(model::Archive& archive, const config::Config& config);
+// `notes`, when given, collects what `acta check` reports and a build does not warn about (citations
+// that could not be resolved, unusual patterns).
+void run_passes(model::Archive& archive, const config::Config& config, Diagnostics* notes = nullptr);
 
 }  // namespace acta::analyze

@@ -15,9 +15,10 @@ int main(int argc, char** argv) {
 
   acta::cli::Action action;
   acta::cli::add_build_command(app, action);
+  acta::cli::add_import_command(app, action);
+  acta::cli::add_check_command(app, action);
   acta::cli::add_serve_command(app, action);
   acta::cli::add_init_command(app, action);
-  acta::cli::add_import_command(app, action);
 
   try {
     app.parse(argc, argv);

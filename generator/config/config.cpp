@@ -149,6 +149,19 @@ Config parse(const std::string& text, const fs::path& path) {
            r.fail(n, "'external_url' must start with https:// or http://");
        }},
       {"topic_threshold", [&](const YAML::Node& n) { c.topic_threshold = r.number(n, "topic_threshold"); }},
+      {"topic_paragraph_threshold", [&](const YAML::Node& n) {
+         c.topic_paragraph_threshold = r.number(n, "topic_paragraph_threshold");
+         if (c.topic_paragraph_threshold <= 0) r.fail(n, "'topic_paragraph_threshold' must be a positive number");
+       }},
+      {"topic_title_boost", [&](const YAML::Node& n) {
+         c.topic_title_boost = r.number(n, "topic_title_boost");
+         if (c.topic_title_boost < 1) r.fail(n, "'topic_title_boost' must be 1 (no boost) or more");
+       }},
+      {"topic_min_share", [&](const YAML::Node& n) {
+         c.topic_min_share = r.number(n, "topic_min_share");
+         if (c.topic_min_share < 0 || c.topic_min_share > 1)
+           r.fail(n, "'topic_min_share' must be between 0 (off) and 1");
+       }},
       {"topics", [&](const YAML::Node& n) {
          if (!n.IsSequence()) r.fail(n, "'topics' must be a list of topics");
          for (const auto& item : n) {

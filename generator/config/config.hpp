@@ -33,7 +33,10 @@ struct Config {
   std::string base_url;  // absolute URL of the published site, for sitemap and canonical links only
   std::string external_url = "https://undocs.org/zh/{symbol}";
   std::string description;
-  double topic_threshold = 4.0;  // a document is under a topic when its evidence scores at least this
+  double topic_threshold = 8.0;  // a document is under a topic when its evidence scores at least this
+  double topic_paragraph_threshold = 2.0;  // a paragraph is evidence for a topic when it scores at least this
+  double topic_title_boost = 2.0;          // a hit of a term that is also in the document title counts this many times
+  double topic_min_share = 0.3;            // and the topic scores at least this share of the document's best topic
   std::vector<Topic> topics;
 
   std::filesystem::path output_dir() const { return resolve(output); }

@@ -42,6 +42,17 @@ std::string plain_text(const Inlines& inlines) {
   return out;
 }
 
+std::string block_text(const Block& block) {
+  if (block.kind != BlockKind::Table) return plain_text(block.content);
+  std::string out;
+  for (const auto& row : block.rows)
+    for (const auto& cell : row) {
+      if (!out.empty()) out += ' ';
+      append_plain(cell, out);
+    }
+  return out;
+}
+
 const Block* Document::find_block(const std::string& id) const {
   for (const auto& b : blocks)
     if (b.id == id) return &b;

@@ -44,6 +44,30 @@ using Inlines = std::vector<Inline>;
 // Concatenated text of inline content, as a reader would see it (footnote labels left out).
 std::string plain_text(const Inlines& inlines);
 
+// ---- Topic evidence (filled by the topic pass, analyze/topics) -----------------------------------------
+
+struct TermHit {
+  std::size_t begin = 0;  // byte range of a topic term in block_text(block)
+  std::size_t end = 0;
+};
+
+// Why a block counts for a topic: its score and where the topic's terms are.
+struct TopicEvidence {
+  std::string topic;         // topic id
+  double score = 0;          // the paragraph's score for the topic
+  double contribution = 0;   // what it adds to the document's score (its score, shared with other topics)
+  std::vector<TermHit> hits;
+};
+
+// A document's standing for one configured topic (one per topic, in config order).
+struct TopicScore {
+  std::string topic;
+  double score = 0;       // sum of the contributions of its evidence blocks
+  int paragraphs = 0;     // number of evidence blocks
+  bool asserted = false;  // named in front matter `topics:`
+  bool assigned = false;  // the document is under the topic
+};
+
 // ---- Blocks ---------------------------------------------------------------------------------------------
 
 enum class BlockKind {
@@ -67,7 +91,12 @@ struct Block {
   std::vector<std::vector<Inlines>> rows;  // Table only; the first row is the header
   int line = 0;                            // 1-based source line where the block starts
   std::vector<std::string> topics;         // ids of the topics this block is evidence for (topic pass)
+  std::vector<TopicEvidence> topic_evidence;  // every topic the block passes the paragraph threshold for
 };
+
+// The text of a block as the analysis passes see it: plain_text of its content, table cells joined by
+// spaces. Offsets in TermHit refer to this string.
+std::string block_text(const Block& block);
 
 // ---- Notes ----------------------------------------------------------------------------------------------
 
@@ -119,6 +148,7 @@ struct Document {
   std::vector<Annotation> annotations;
   std::vector<StrayLink> stray_links;   // raw text only
   std::vector<std::string> topic_ids;   // topics the document is under (topic pass), in config order
+  std::vector<TopicScore> topic_scores;  // every configured topic, in config order (topic pass)
   Diagnostics diagnostics;  // warnings the reader had (errors are thrown)
 
   const Block* find_block(const std::string& id) const;

@@ -49,15 +49,35 @@ void check_inside(const fs::path& path, const fs::path& root, const std::string&
                                       ", outside the content folder; copy the file into the content folder instead");
 }
 
+// Edit distance (bytes; ids are ASCII), for suggesting the id an editor probably meant.
+std::size_t edit_distance(const std::string& a, const std::string& b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diag = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      std::size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diag = up;
+    }
+  }
+  return row[b.size()];
+}
+
 void attach_annotations(model::Document& doc, std::vector<model::Annotation> notes) {
   for (auto& a : notes) {
     if (!doc.find_block(a.anchor)) {
       std::string hint;
-      for (const auto& b : doc.blocks)
-        if (!b.id.empty() && (b.id.find(a.anchor) != std::string::npos || a.anchor.find(b.id) != std::string::npos)) {
+      std::size_t best = a.anchor.size() / 2 + 1;  // farther than this is a guess, not a typo
+      for (const auto& b : doc.blocks) {
+        if (b.id.empty()) continue;
+        std::size_t d = edit_distance(a.anchor, b.id);
+        if (d < best) {
+          best = d;
           hint = " (did you mean '" + b.id + "'?)";
-          break;
         }
+      }
       throw SourceError(a.where, "annotation anchor '" + a.anchor + "' does not exist in " + doc.source_path + hint +
                                      "; anchors are paragraph ids such as para_15, para_3__point_a, preamble__p_2");
     }

@@ -46,7 +46,10 @@ model::Annotation read_annotation(const Ctx& c, const YAML::Node& node) {
   static const char* known = "anchor, note, author, date";
   for (const auto& kv : node) {
     std::string key = kv.first.Scalar();
-    if (key == "anchor") a.anchor = c.text(kv.second, key);
+    if (key == "anchor") {
+      a.anchor = c.text(kv.second, key);
+      a.where.line = c.line_of(kv.second);  // a missing anchor is reported where it is written
+    }
     else if (key == "note") a.markdown = c.text(kv.second, key);
     else if (key == "author") a.author = c.text(kv.second, key);
     else if (key == "date") a.date = c.date(kv.second, key);

@@ -3,15 +3,20 @@
 #include <chrono>
 
 #include "analyze/passes.hpp"
+#include "analyze/search/index.hpp"
 #include "config/config.hpp"
 #include "read/content.hpp"
 #include "site/summary.hpp"
 #include "util/files.hpp"
+#include "write/citations_page.hpp"
 #include "write/exports.hpp"
 #include "write/output.hpp"
 #include "write/pages.hpp"
 #include "write/public_files.hpp"
+#include "write/previews.hpp"
+#include "write/search_files.hpp"
 #include "write/templates.hpp"
+#include "write/topic_pages.hpp"
 
 namespace acta::site {
 
@@ -68,12 +73,21 @@ BuildReport build(const BuildOptions& options) {
   write::copy_assets(site, out);
   write::write_document_pages(site, out);
   write::write_index_page(site, out);
+  write::write_citations_page(site, out);
   write::write_exports(site, out);
   write::write_not_found_page(site, out);
   write::write_feed(site, out);
   write::write_robots(site, out);
+  write::write_previews(site, out);
+  write::write_topic_pages(site, out);
   write::write_sitemap(site, out);  // last: it lists every page written before it
   stage_done("write");
+  {  // scoped: the index is freed once its files are written
+    auto search_index = analyze::search::build_index(archive, cfg);
+    stage_done("search index");
+    write::write_search(site, search_index, out);
+  }
+  stage_done("search files");
   out.commit();
   stage_done("swap");
 

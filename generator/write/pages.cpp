@@ -7,7 +7,9 @@
 #include "util/parallel.hpp"
 #include "write/exports.hpp"
 #include "write/inline_html.hpp"
+#include "write/place_label.hpp"
 #include "write/pictures.hpp"
+#include "write/topic_pages.hpp"
 
 namespace acta::write {
 
@@ -40,6 +42,9 @@ Data block_data(const model::Block& b, const model::Document& doc, InlineRendere
   d.set("has_number", Data(numbered));
   d.set("number", b.kind == BlockKind::Subparagraph ? "(" + b.number + ")" : b.number + ".");
   d.set("html", r.render(b.content));
+  std::string topics;  // data-topics: the topics this paragraph is evidence for (the topic filter reads it)
+  for (const auto& t : b.topics) topics += (topics.empty() ? "" : " ") + t;
+  d.set("topics_attr", topics);
   if (b.kind == BlockKind::Table) {
     List rows;
     for (std::size_t i = 0; i < b.rows.size(); ++i) {
@@ -95,6 +100,18 @@ Data document_data(const SiteContext& site, std::size_t index) {
   set_optional(d, "kind", m.kind);
   set_optional(d, "date", display_date(m.date));
   d.set("date_iso", m.date);
+  List topics;  // the topics the document is under, linked to their pages
+  for (const auto& id : doc.topic_ids)
+    for (const auto& t : site.config.topics)
+      if (t.id == id) {
+        Data topic;
+        topic.set("id", t.id);
+        topic.set("label", t.label_zh);
+        topic.set("href", "../" + topic_page_path(t.id));
+        topics.push_back(topic);
+      }
+  d.set("has_doc_topics", Data(!topics.empty()));
+  d.set("doc_topics", topics);
 
   InlineRenderer r(&doc);
   List blocks;
@@ -147,7 +164,7 @@ Data document_data(const SiteContext& site, std::size_t index) {
         if (place.doc != citing) continue;
         Data p;
         p.set("href", "../" + model::page_path(cd) + "#" + place.block_id);
-        p.set("label", place.block_id);
+        p.set("label", place_label(place.block_id));
         places.push_back(p);
       }
       c.set("places", places);

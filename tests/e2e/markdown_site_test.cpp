@@ -89,7 +89,9 @@ TEST(MarkdownSite, BuildsContractPagesIdsAndFootnotes) {
     EXPECT_NE(note.find("role=\"doc-backlink\""), std::string::npos) << note;
   }
   EXPECT_EQ(refs, 3);
-  EXPECT_NE(page.find("第 53/24 号决议。</span>"), std::string::npos);
+  // The footnote's citation is a link now (the citation pass), its text kept around it.
+  EXPECT_NE(page.find("第 <a class=\"cite cite-external\" href=\"https://undocs.org/zh/A/RES/53/24\""), std::string::npos);
+  EXPECT_NE(page.find(">53/24</a> 号决议。</span>"), std::string::npos);
   EXPECT_NE(page.find("href=\"#fnref_1_2\""), std::string::npos);  // second reference to note 1
   EXPECT_NE(page.find("href=\"../assets/style.css\""), std::string::npos);
   EXPECT_NE(page.find("2007年12月19日"), std::string::npos);

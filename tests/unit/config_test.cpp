@@ -103,3 +103,18 @@ TEST(Config, MissingFile) {
     EXPECT_NE(std::string(e.what()).find("/nonexistent/site-config.yaml"), std::string::npos);
   }
 }
+
+TEST(Config, TopicScoringKeys) {
+  auto c = parse("topic_paragraph_threshold: 1.5\ntopic_title_boost: 3\ntopic_min_share: 0.25\n", "site-config.yaml");
+  EXPECT_DOUBLE_EQ(c.topic_paragraph_threshold, 1.5);
+  EXPECT_DOUBLE_EQ(c.topic_title_boost, 3);
+  EXPECT_DOUBLE_EQ(c.topic_min_share, 0.25);
+  auto d = parse("", "site-config.yaml");
+  EXPECT_DOUBLE_EQ(d.topic_threshold, 8);
+  EXPECT_DOUBLE_EQ(d.topic_min_share, 0.3);
+  EXPECT_NE(error_of("topic_min_share: 2\n").find("between 0"), std::string::npos);
+  EXPECT_NE(error_of("topic_title_boost: 0.5\n").find("topic_title_boost"), std::string::npos);
+  EXPECT_NE(error_of("\n\ntopic_paragraph_treshold: 2\n").find("site-config.yaml:3"), std::string::npos);
+  EXPECT_NE(error_of("topics:\n  - id: x\n    label_zh: x\n    terms: [a]\n    weight: 2\n").find("unknown key 'weight'"),
+            std::string::npos);
+}

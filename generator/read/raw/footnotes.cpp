@@ -41,6 +41,12 @@ bool star_seen(const Lines& body) {
   return false;
 }
 
+// In a block, numbered definitions follow each other: after "2" comes "3", so "3 位国家元首…" after "5" is text.
+bool follows(const Definition* previous, const std::string& label) {
+  if (!previous || label[0] == '*' || previous->label[0] == '*') return true;
+  return std::stoi(label) == std::stoi(previous->label) + 1;
+}
+
 }  // namespace
 
 bool is_label_only(std::string_view t) {
@@ -82,12 +88,12 @@ FootnoteBlocks extract_footnotes(Lines lines, Shape shape) {
       continue;
     }
     if (in_block && shape == Shape::Wrapped) {
-      if (is_label_only(t)) {
+      if (is_label_only(t) && follows(current, t)) {
         start(t, "", l.number);
         after_label = true;
         continue;
       }
-      if (label_led(t, label, rest) && (l.blank_before || after_label || !l.page_start)) {
+      if (label_led(t, label, rest) && follows(current, label) && (l.blank_before || after_label || !l.page_start)) {
         start(label, rest, l.number);
         after_label = false;
         continue;

@@ -86,7 +86,8 @@ Furniture remove_furniture(Lines lines) {
   for (std::size_t i = 0; i < lines.size(); ++i) {
     std::string t(utf8::trim(lines[i].text));
     if (kinds[i] == Kind::Symbol && !(symbol_count[t] > 1 || near_furniture(i))) kinds[i] = Kind::Keep;
-    if (kinds[i] == Kind::PageNumber && !near_furniture(i)) kinds[i] = Kind::Keep;
+    bool by_form_feed = lines[i].page_start || (i + 1 < lines.size() && lines[i + 1].page_start);
+    if (kinds[i] == Kind::PageNumber && !near_furniture(i) && !by_form_feed) kinds[i] = Kind::Keep;
     if (kinds[i] == Kind::Date && lines[i].number > 40) kinds[i] = Kind::Keep;  // only the cover's date is furniture
   }
 
@@ -95,16 +96,7 @@ Furniture remove_furniture(Lines lines) {
   for (std::size_t i = 0; i < lines.size(); ++i) {
     Line& l = lines[i];
     std::string t(utf8::trim(l.text));
-    bool form_feed = l.text.find('\f') != std::string::npos;
-    if (form_feed) {
-      std::string s;
-      for (char c : l.text)
-        if (c != '\f') s += c;
-      l.text = s;
-      new_page = true;
-      t = std::string(utf8::trim(l.text));
-      if (t.empty()) continue;
-    }
+    if (l.page_start) new_page = true;  // a form feed before it
     switch (kinds[i]) {
       case Kind::Keep:
         if (new_page) l.page_start = true;

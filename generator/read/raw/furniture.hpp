@@ -1,6 +1,6 @@
 // Page furniture: what a PDF prints on every page but is not the document's text. Running headers and
 // footers (the symbol "A/72/152", "17/17 17-11978 (C)"), distribution lines ("Distr.: General"), page
-// numbers, and hyperlink targets printed as stray lines ("https://undocs.org/ch/A/RES/71/228"), which are
+// numbers (beside other furniture or a form feed), and hyperlink targets printed as stray lines ("https://undocs.org/ch/A/RES/71/228"), which are
 // removed from the text but kept, since they say what a citation on that page links to.
 #pragma once
 

@@ -7,6 +7,7 @@ namespace acta::read::raw {
 Lines split_lines(std::string_view text) {
   Lines out;
   bool blank = true;
+  bool form_feed = false;  // pdftotext ends each page with a form feed
   int number = 0;
   std::size_t pos = 0;
   while (pos <= text.size()) {
@@ -17,6 +18,13 @@ Lines split_lines(std::string_view text) {
     for (char c : l)  // the private marks must not come from the source
       if (c != kMarkOpen && c != kMarkClose && c != kLinkOpen && c != kLinkMid && c != kLinkClose && c != '\r') clean += c;
     // A long run of spaces is pdftotext's rule above a page's footnotes: kept, as a separator.
+    if (clean.find('\f') != std::string::npos) {
+      form_feed = true;
+      std::string kept;
+      for (char c : clean)
+        if (c != '\f') kept += c;
+      clean.swap(kept);
+    }
     if (utf8::trim(clean).empty() && clean.size() < 10) {
       blank = true;
     } else {
@@ -24,6 +32,8 @@ Lines split_lines(std::string_view text) {
       line.text = std::move(clean);
       line.number = number;
       line.blank_before = blank;
+      line.page_start = form_feed && !out.empty();
+      form_feed = false;
       out.push_back(std::move(line));
       blank = false;
     }
@@ -42,7 +52,13 @@ bool double_spaced(const Lines& lines) {
 }
 
 Shape detect_shape(const Lines& lines) {
-  // A hard-wrapped page has lines of nearly one width; a converter writes whole paragraphs on one line.
+  // A converter's markup (superscript markers, <sup>, **bold**, [links](…)) only comes with its one-line
+  // paragraphs; pdftotext never writes it.
+  static const std::string_view converter_marks[] = {"<sup>", "**", "](", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"};
+  for (const auto& l : lines)
+    for (auto m : converter_marks)
+      if (l.text.find(m) != std::string::npos) return Shape::Unwrapped;
+  // Otherwise: a hard-wrapped page has lines of nearly one width; a converter writes whole paragraphs on one line.
   std::size_t long_lines = 0, counted = 0;
   for (const auto& l : lines) {
     std::size_t n = utf8::length(utf8::trim(l.text));

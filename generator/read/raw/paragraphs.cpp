@@ -13,6 +13,8 @@ bool has_lead(std::string_view text) {
 std::vector<Paragraph> join_paragraphs(const Lines& lines, Shape shape) {
   std::vector<Paragraph> out;
   bool prev_trailing = true;
+  // pdftotext without its double spacing separates paragraphs by blank lines instead.
+  const bool blank_separates = shape == Shape::Wrapped && !double_spaced(lines);
   for (const auto& l : lines) {
     std::string_view t = utf8::trim(l.text);
     bool starts = out.empty() || has_lead(t);
@@ -20,7 +22,7 @@ std::vector<Paragraph> join_paragraphs(const Lines& lines, Shape shape) {
       if (shape == Shape::Unwrapped) {
         starts = ends_closed(out.back().text) || heading_lead(out.back().text).level > 0;
       } else {
-        starts = prev_trailing || (indent_of(l.text) > 0 && !l.page_start);
+        starts = prev_trailing || (indent_of(l.text) > 0 && !l.page_start) || (blank_separates && l.blank_before && !l.page_start);
       }
     }
     if (starts) {

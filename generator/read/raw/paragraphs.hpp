@@ -4,7 +4,8 @@
 //    punctuation ("…同时确" + "保新增指标…"), which only happens where a page ended.
 //  - Wrapped text (pdftotext): a paragraph ends at a line with a trailing space (pdftotext's end of a text
 //    block) and starts at an indented line; the first line of a page is indented anyway, so there only a
-//    paragraph mark ("6. ", "(e) ") or the end of the previous block counts.
+//    paragraph mark ("6. ", "(e) ") or the end of the previous block counts. Without the double spacing,
+//    a blank line separates paragraphs too.
 #pragma once
 
 #include <string>

@@ -75,7 +75,7 @@ model::Document read_raw_text(std::string_view text, const std::string& file) {
   Lines lines = split_lines(text);
   Shape shape = detect_shape(lines);
   Furniture furniture = remove_furniture(std::move(lines));
-  mark_page_starts(furniture.body);
+  if (shape == Shape::Wrapped) mark_page_starts(furniture.body);
   clean_markup(furniture.body);
   FootnoteBlocks notes = extract_footnotes(std::move(furniture.body), shape);
   Lines body = std::move(notes.body);

@@ -1,0 +1,119 @@
+#include "analyze/citations/flatten.hpp"
+
+#include <algorithm>
+
+#include "analyze/citations/grammar.hpp"
+
+namespace acta::analyze::citations {
+
+using model::Inline;
+using model::InlineKind;
+using model::Inlines;
+
+namespace {
+
+void add(FlatText& flat, const Inlines& content) {
+  for (const auto& in : content) {
+    switch (in.kind) {
+      case InlineKind::Text:
+        flat.pieces.push_back({&in, flat.text.size()});
+        flat.text += in.text;
+        break;
+      case InlineKind::Emphasis:
+      case InlineKind::Strong: add(flat, in.children); break;
+      case InlineKind::Link:
+        if (is_placeholder_link(in)) add(flat, in.children);
+        else flat.text += kBarrier;  // a real link keeps its own target; no citation inside it
+        break;
+      case InlineKind::FootnoteRef:
+        flat.footnote_labels[flat.text.size()] = in.text;
+        flat.text += kFootnoteMark;
+        break;
+      case InlineKind::LineBreak: flat.text += '\n'; break;
+      case InlineKind::Code:
+      case InlineKind::Citation: flat.text += kBarrier; break;
+    }
+  }
+}
+
+struct LocalEdit {
+  std::size_t begin, end;
+  const model::CitationTarget* target;
+};
+
+using EditMap = std::map<const Inline*, std::vector<LocalEdit>>;
+
+bool has_citation(const Inlines& content) {
+  for (const auto& in : content)
+    if (in.kind == InlineKind::Citation || has_citation(in.children)) return true;
+  return false;
+}
+
+Inlines rebuild(Inlines& content, const EditMap& edits) {
+  Inlines out;
+  for (auto& in : content) {
+    auto it = edits.find(&in);
+    if (in.kind == InlineKind::Text && it != edits.end()) {
+      std::size_t pos = 0;
+      for (const auto& e : it->second) {
+        if (e.begin > pos) out.push_back(Inline::make_text(in.text.substr(pos, e.begin - pos)));
+        Inline c;
+        c.kind = InlineKind::Citation;
+        c.citation = *e.target;
+        c.children.push_back(Inline::make_text(in.text.substr(e.begin, e.end - e.begin)));
+        out.push_back(std::move(c));
+        pos = e.end;
+      }
+      if (pos < in.text.size()) out.push_back(Inline::make_text(in.text.substr(pos)));
+      continue;
+    }
+    if (in.kind == InlineKind::Emphasis || in.kind == InlineKind::Strong) {
+      in.children = rebuild(in.children, edits);
+    } else if (in.kind == InlineKind::Link && is_placeholder_link(in)) {
+      Inlines kids = rebuild(in.children, edits);
+      if (has_citation(kids)) {  // the placeholder only marked this citation: the citation replaces it
+        for (auto& k : kids) out.push_back(std::move(k));
+        continue;
+      }
+      in.children = std::move(kids);
+    }
+    out.push_back(std::move(in));
+  }
+  return out;
+}
+
+}  // namespace
+
+bool is_placeholder_link(const Inline& in) {
+  return in.kind == InlineKind::Link && (in.target.empty() || in.target == "#");
+}
+
+FlatText flatten(const Inlines& content) {
+  FlatText flat;
+  add(flat, content);
+  return flat;
+}
+
+std::size_t apply_citations(Inlines& content, const FlatText& flat, const std::vector<CitationEdit>& edits) {
+  EditMap map;
+  std::size_t missed = 0;
+  for (const auto& e : edits) {
+    const FlatText::Piece* piece = nullptr;
+    for (const auto& p : flat.pieces)
+      if (p.begin <= e.begin && e.end <= p.begin + p.in->text.size()) {
+        piece = &p;
+        break;
+      }
+    if (!piece) {
+      ++missed;
+      continue;
+    }
+    map[piece->in].push_back({e.begin - piece->begin, e.end - piece->begin, &e.target});
+  }
+  for (auto& [in, list] : map)
+    std::sort(list.begin(), list.end(), [](const LocalEdit& a, const LocalEdit& b) { return a.begin < b.begin; });
+  if (!map.empty()) content = rebuild(content, map);
+  return missed;
+}
+
+}  // namespace acta::analyze::citations

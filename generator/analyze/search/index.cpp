@@ -1,0 +1,277 @@
+#include "analyze/search/index.hpp"
+
+#include <algorithm>
+#include <queue>
+#include <unordered_map>
+
+#include "analyze/search/codec.hpp"
+#include "analyze/search/text.hpp"
+#include "util/parallel.hpp"
+
+namespace acta::analyze::search {
+
+static_assert(kDigits.size() == kFinal + kMore);
+
+namespace {
+
+using model::BlockKind;
+
+// Documents per work item. Fixed (not per thread) so the index is the same whatever the thread count.
+constexpr std::size_t kGroup = 128;
+
+std::string block_label(const model::Block& b) {
+  const std::string& id = b.id;
+  switch (b.kind) {
+    case BlockKind::Numbered: return "第 " + b.number + " 段";
+    case BlockKind::Subparagraph: {
+      auto p = id.find("__point_");
+      std::string parent = id.rfind("para_", 0) == 0 && p != std::string::npos ? id.substr(5, p - 5) : "";
+      return parent.empty() ? "(" + b.number + ")" : "第 " + parent + " 段 (" + b.number + ")";
+    }
+    case BlockKind::Preamble: return "序言第 " + id.substr(id.rfind('_') + 1) + " 段";
+    case BlockKind::Heading: return "章节标题";
+    default: return "";
+  }
+}
+
+std::string table_text(const model::Block& b) {
+  std::string out;
+  for (const auto& row : b.rows)
+    for (const auto& cell : row) out += model::plain_text(cell) + "\n";
+  return out;
+}
+
+std::string footnote_text(const model::Footnote& f) {
+  std::string out;
+  for (const auto& p : f.paragraphs) out += (out.empty() ? "" : "\n") + model::plain_text(p);
+  return out;
+}
+
+int year_of(const std::string& date) {
+  if (date.size() < 4 || !std::all_of(date.begin(), date.begin() + 4, [](char c) { return c >= '0' && c <= '9'; }))
+    return 0;
+  return std::stoi(date.substr(0, 4));
+}
+
+std::vector<int> topics_of(const model::Document& doc, const config::Config& config) {
+  std::vector<int> out;
+  for (std::size_t i = 0; i < config.topics.size(); ++i) {
+    const auto& id = config.topics[i].id;
+    auto has = [&](const std::vector<std::string>& v) { return std::find(v.begin(), v.end(), id) != v.end(); };
+    if (has(doc.topic_ids) || has(doc.meta.topics)) out.push_back(static_cast<int>(i));
+  }
+  return out;
+}
+
+// A key's postings from one group of documents; the gap of its first document is added when merging.
+struct Fragment {
+  std::uint32_t first_doc = 0, last_doc = 0;
+  std::string data;
+};
+
+// The keys of one group of documents: char keys by their packed code, words interned to small codes.
+class GroupKeys {
+ public:
+  std::uint64_t word_code(std::string&& word) {
+    auto [it, fresh] = word_ids_.try_emplace(std::move(word), words_.size() + 1);
+    if (fresh) words_.push_back(&it->first);
+    return it->second;
+  }
+  std::string text(std::uint64_t code) const { return code & kCharKey ? char_key_text(code) : *words_[code - 1]; }
+
+  // The fragment of a key, created on first use (open addressing: this is the index's hot loop).
+  Fragment& fragment(std::uint64_t code, bool& fresh) {
+    if ((used_ + 1) * 2 > slots_.size()) grow();
+    std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = hash(code) & mask;; i = (i + 1) & mask) {
+      if (slots_[i].code == code) {
+        fresh = false;
+        return frags_[slots_[i].frag];
+      }
+      if (slots_[i].code == 0) {
+        slots_[i] = {code, static_cast<std::uint32_t>(frags_.size())};
+        ++used_;
+        codes_.push_back(code);
+        fresh = true;
+        return frags_.emplace_back();
+      }
+    }
+  }
+  std::vector<std::uint64_t>& codes() { return codes_; }
+  std::vector<Fragment>& fragments() { return frags_; }
+
+ private:
+  struct Slot {
+    std::uint64_t code = 0;
+    std::uint32_t frag = 0;
+  };
+  static std::size_t hash(std::uint64_t x) {
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdULL;
+    return static_cast<std::size_t>(x ^ (x >> 33));
+  }
+  void grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(old.empty() ? 1 << 16 : old.size() * 2, Slot{});
+    std::size_t mask = slots_.size() - 1;
+    for (const auto& s : old)
+      if (s.code)
+        for (std::size_t i = hash(s.code) & mask;; i = (i + 1) & mask)
+          if (!slots_[i].code) {
+            slots_[i] = s;
+            break;
+          }
+  }
+  std::unordered_map<std::string, std::uint64_t> word_ids_;
+  std::vector<const std::string*> words_;
+  std::vector<Slot> slots_;
+  std::size_t used_ = 0;
+  std::vector<std::uint64_t> codes_;
+  std::vector<Fragment> frags_;
+};
+
+struct Occurrence {
+  std::uint64_t code;
+  std::uint32_t pos;
+};
+
+struct GroupResult {
+  std::vector<std::pair<std::string, Fragment>> keys;  // sorted by key
+  std::vector<DocInfo> docs;
+};
+
+// Appends one document's postings to the group's fragments. Positions run through the whole document,
+// field after field (fields() order: by kind), with one unused position between fields so that no phrase
+// spans two of them.
+void add_document(std::uint32_t doc_index, const model::Document& doc, const config::Config& config,
+                  GroupKeys& group, DocInfo& info, std::vector<Entry>& es, std::vector<Occurrence>& occ) {
+  es.clear();
+  occ.clear();
+  std::uint32_t next = 0;
+  for (const auto& f : fields(doc)) {
+    std::size_t from = es.size();
+    info.starts.push_back(next);
+    std::uint32_t len = entries(f.text, es, next);
+    for (std::size_t i = from; i < es.size(); ++i) {
+      std::uint64_t code = es[i].code ? es[i].code : group.word_code(std::move(es[i].word));
+      occ.push_back({code, es[i].pos});
+    }
+    info.length += len;
+    if (f.kind == FieldKind::Title) info.heading_start = next + len + 1;
+    if (f.kind == FieldKind::Title || f.kind == FieldKind::Heading) info.body_start = next + len + 1;
+    if (f.kind != FieldKind::Note) info.note_start = next + len + 1;
+    next += len + 1;
+  }
+  info.year = year_of(doc.meta.date);
+  info.topics = topics_of(doc, config);
+
+  std::sort(occ.begin(), occ.end(), [](const Occurrence& a, const Occurrence& b) {
+    return a.code != b.code ? a.code < b.code : a.pos < b.pos;
+  });
+  for (std::size_t i = 0; i < occ.size();) {
+    std::size_t end = i;
+    while (end < occ.size() && occ[end].code == occ[i].code) ++end;
+    bool fresh = false;
+    Fragment& frag = group.fragment(occ[i].code, fresh);
+    if (fresh) frag.first_doc = doc_index;
+    else put(frag.data, doc_index - frag.last_doc - 1);
+    frag.last_doc = doc_index;
+    put(frag.data, end - i);
+    std::int64_t prev = -1;
+    for (std::size_t k = i; k < end; ++k) {
+      put(frag.data, static_cast<std::uint64_t>(occ[k].pos - prev - 1));
+      prev = occ[k].pos;
+    }
+    i = end;
+  }
+}
+
+GroupResult index_group(const model::Archive& archive, const config::Config& config, std::size_t begin, std::size_t end) {
+  GroupKeys group;
+  GroupResult r;
+  r.docs.resize(end - begin);
+  std::vector<Entry> es;
+  std::vector<Occurrence> occ;
+  for (std::size_t d = begin; d < end; ++d)
+    add_document(static_cast<std::uint32_t>(d), archive.documents[d], config, group, r.docs[d - begin], es, occ);
+  auto& codes = group.codes();
+  auto& frags = group.fragments();
+  r.keys.reserve(codes.size());
+  for (std::size_t i = 0; i < codes.size(); ++i) r.keys.emplace_back(group.text(codes[i]), std::move(frags[i]));
+  std::sort(r.keys.begin(), r.keys.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  return r;
+}
+
+}  // namespace
+
+std::uint64_t get(std::string_view in, std::size_t& i) {
+  std::uint64_t value = 0, scale = 1;
+  while (i < in.size()) {
+    auto d = static_cast<std::uint64_t>(kDigits.find(in[i++]));
+    if (d < kFinal) return value + d * scale;
+    value += (d - kFinal) * scale;
+    scale *= kMore;
+  }
+  return value;
+}
+
+std::vector<Field> fields(const model::Document& doc) {
+  std::vector<Field> out;
+  auto add = [&](FieldKind k, std::string anchor, std::string label, std::string text) {
+    if (!text.empty()) out.push_back({k, std::move(anchor), std::move(label), std::move(text)});
+  };
+  add(FieldKind::Title, "", "标题", doc.meta.title);
+  add(FieldKind::Title, "", "文号", doc.meta.symbol);
+  for (const auto& b : doc.blocks)
+    if (b.kind == BlockKind::Heading) add(FieldKind::Heading, b.id, block_label(b), model::plain_text(b.content));
+  for (const auto& b : doc.blocks) {
+    if (b.kind == BlockKind::Rule || b.kind == BlockKind::Heading) continue;
+    add(FieldKind::Body, b.id, block_label(b), b.kind == BlockKind::Table ? table_text(b) : model::plain_text(b.content));
+  }
+  for (const auto& f : doc.footnotes) add(FieldKind::Note, f.id, "脚注 " + f.label, footnote_text(f));
+  for (const auto& a : doc.annotations) add(FieldKind::Note, a.anchor, "编者注", model::plain_text(a.content));
+  return out;
+}
+
+Index build_index(const model::Archive& archive, const config::Config& config) {
+  const std::size_t n = archive.documents.size();
+  const std::size_t groups = (n + kGroup - 1) / kGroup;
+  auto parts = parallel_map<GroupResult>(groups, [&](std::size_t g) {
+    return index_group(archive, config, g * kGroup, std::min(n, (g + 1) * kGroup));
+  });
+
+  Index index;
+  for (auto& p : parts) {
+    for (auto& d : p.docs) index.docs.push_back(std::move(d));
+    p.docs.clear();
+  }
+  // Merge the groups' sorted key lists; equal keys join in group (= document) order.
+  using Cursor = std::pair<std::size_t, std::size_t>;  // group, position
+  auto later = [&](const Cursor& a, const Cursor& b) {
+    const auto& ka = parts[a.first].keys[a.second].first;
+    const auto& kb = parts[b.first].keys[b.second].first;
+    return ka != kb ? ka > kb : a.first > b.first;
+  };
+  std::priority_queue<Cursor, std::vector<Cursor>, decltype(later)> heap(later);
+  for (std::size_t g = 0; g < parts.size(); ++g)
+    if (!parts[g].keys.empty()) heap.push({g, 0});
+  std::int64_t prev_doc = -1;
+  while (!heap.empty()) {
+    auto [g, i] = heap.top();
+    heap.pop();
+    auto& [key, frag] = parts[g].keys[i];
+    if (index.postings.empty() || index.postings.back().key != key) {
+      index.postings.push_back({key, {}});
+      prev_doc = -1;
+    }
+    std::string& data = index.postings.back().data;
+    put(data, static_cast<std::uint64_t>(frag.first_doc - prev_doc - 1));
+    data += frag.data;
+    prev_doc = frag.last_doc;
+    std::string().swap(frag.data);  // free as we go: the merged index replaces the fragments
+    if (i + 1 < parts[g].keys.size()) heap.push({g, i + 1});
+  }
+  return index;
+}
+
+}  // namespace acta::analyze::search

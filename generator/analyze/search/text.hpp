@@ -1,0 +1,53 @@
+// Search text: the one normalization and tokenization that the index (built here, with ICU) and the browser
+// (templates/assets/search.js, with String.normalize('NFKC') and toLowerCase()) both apply, so that a query
+// typed in any width, case or compatibility form finds the text.
+//
+// Normalized text is cut into units: a run of letters and digits of an alphabetic script is one "word" unit
+// ("covid", "19", "a", "res"); every other visible character (a Chinese character, a punctuation mark, a
+// symbol such as '/') is one "char" unit. White space separates units and takes no position, so a phrase
+// matches across what were line breaks or stray spaces of the source ("第 62/196 号" = "第62/196号").
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace acta::analyze::search {
+
+// NFKC, then full lowercase (Unicode default, no locale): what JS's s.normalize('NFKC').toLowerCase() gives.
+std::string normalize(std::string_view utf8);
+
+struct Unit {
+  std::string text;  // the unit's normalized characters (UTF-8)
+  bool word = false;
+};
+
+// Units of already normalized text, in order; a unit's position is its index.
+std::vector<Unit> units(std::string_view normalized);
+
+// One posting of a block: at unit position `pos` the key `key` starts. Every unit gives one entry:
+//  - a word unit: the word;
+//  - a char unit followed by a char unit: the two characters (a bigram), so any phrase of two or more
+//    characters is a chain of bigrams at consecutive positions;
+//  - a char unit followed by a word or by nothing: the character alone.
+// So a single-character query is the union of the keys that start with that character.
+// A char key is packed in `code` (its code points: first << 21 | second, second 0 for a single one, with
+// kCharKey set); a word key has code 0 and its text in `word`.
+struct Entry {
+  std::uint64_t code = 0;
+  std::string word;
+  std::uint32_t pos = 0;
+};
+inline constexpr std::uint64_t kCharKey = std::uint64_t{1} << 63;
+
+// The key as text (UTF-8).
+std::string key_text(const Entry& e);
+std::string char_key_text(std::uint64_t code);
+
+// Normalizes `text`, cuts it into units and appends its entries to `out`, positions counted from `first`;
+// returns the number of units.
+std::uint32_t entries(std::string_view text, std::vector<Entry>& out, std::uint32_t first = 0);
+std::vector<Entry> entries(std::string_view text);
+
+}  // namespace acta::analyze::search

@@ -1,0 +1,16 @@
+// Compressed data inside script files: raw DEFLATE (zlib) written as base64, which the browser turns back
+// with atob() and DecompressionStream('deflate-raw'); both work from file://, where fetch() does not.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace acta::write {
+
+// Raw DEFLATE (no zlib or gzip header) of `data` at zlib `level` (1 fastest .. 9 smallest).
+std::string deflate_raw(std::string_view data, int level = 6);
+
+// Standard base64 with padding (RFC 4648), the alphabet atob() reads.
+std::string base64(std::string_view data);
+
+}  // namespace acta::write

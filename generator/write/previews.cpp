@@ -1,0 +1,99 @@
+#include "write/previews.hpp"
+
+#include <cstdio>
+
+#include "util/parallel.hpp"
+
+namespace acta::write {
+
+using model::BlockKind;
+
+namespace {
+
+// The paragraph as a reader would quote it: its number first, as on the page.
+std::string block_text(const model::Block& b) {
+  std::string text;
+  if (b.kind == BlockKind::Table) {
+    for (const auto& row : b.rows)
+      for (const auto& cell : row) {
+        if (!text.empty()) text += ' ';
+        text += model::plain_text(cell);
+      }
+  } else {
+    text = model::plain_text(b.content);
+  }
+  if (b.kind == BlockKind::Numbered && !b.number.empty()) return b.number + ". " + text;
+  if (b.kind == BlockKind::Subparagraph && !b.number.empty()) return "(" + b.number + ") " + text;
+  return text;
+}
+
+void field(std::string& out, const char* key, const std::string& value) {
+  out += json_string(key);
+  out += ':';
+  out += json_string(value);
+  out += ',';
+}
+
+}  // namespace
+
+std::string json_string(const std::string& text) {
+  std::string out = "\"";
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\t': out += "\\t"; break;
+      case '\r': out += "\\r"; break;
+      case '<': out += "\\u003c"; break;
+      default:
+        if (c < 0x20) {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04x", c);
+          out += buf;
+        } else if (c == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80 &&
+                   (static_cast<unsigned char>(text[i + 2]) == 0xA8 || static_cast<unsigned char>(text[i + 2]) == 0xA9)) {
+          // U+2028 / U+2029 end a line in older JavaScript engines.
+          out += static_cast<unsigned char>(text[i + 2]) == 0xA8 ? "\\u2028" : "\\u2029";
+          i += 2;
+        } else {
+          out += static_cast<char>(c);
+        }
+    }
+  }
+  out += '"';
+  return out;
+}
+
+std::string preview_script(const model::Document& doc) {
+  std::string data = "{";
+  field(data, "symbol", doc.meta.symbol);
+  field(data, "title", doc.meta.title);
+  field(data, "date", display_date(doc.meta.date));
+  field(data, "date_iso", doc.meta.date);
+  data += "\"paragraphs\":{";
+  bool first = true;
+  for (const auto& b : doc.blocks) {
+    if (b.id.empty() || b.kind == BlockKind::Rule) continue;
+    std::string text = block_text(b);
+    if (text.empty()) continue;
+    if (!first) data += ",\n";
+    first = false;
+    data += json_string(b.id);
+    data += ':';
+    data += json_string(text);
+  }
+  data += "}}";
+  return "/* Preview data for assets/previews.js, written by Acta. */\n"
+         "window.ActaPreviews && window.ActaPreviews.add(" + json_string(doc.slug) + ",\n" + data + ");\n";
+}
+
+void write_previews(const SiteContext& site, const StagedOutput& out) {
+  parallel_for(site.archive.documents.size(), [&](std::size_t i) {
+    const auto& doc = site.archive.documents[i];
+    out.write("previews/" + doc.slug + ".js", preview_script(doc));
+  });
+}
+
+}  // namespace acta::write

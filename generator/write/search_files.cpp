@@ -1,0 +1,142 @@
+#include "write/search_files.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <set>
+
+#include "analyze/search/codec.hpp"
+#include "util/parallel.hpp"
+#include "write/compress.hpp"
+#include "write/json.hpp"
+
+namespace acta::write {
+
+namespace {
+
+namespace search = analyze::search;
+
+// A postings shard grows to about this many bytes (one key larger than this gets a shard of its own). Small
+// enough that a query's few shards stay light, large enough that the manifest's shard list stays short.
+constexpr std::size_t kShardBytes = 48 * 1024;
+
+std::string script(const std::string& name, const std::string& json) {
+  return "ActaSearch.register(" + json_string(name) + "," + json + ");\n";
+}
+
+// Groups consecutive postings into shards; returns the index of each shard's first posting.
+std::vector<std::size_t> shard_starts(const search::Index& index) {
+  std::vector<std::size_t> starts;
+  std::size_t size = kShardBytes;
+  for (std::size_t i = 0; i < index.postings.size(); ++i) {
+    std::size_t bytes = index.postings[i].key.size() + index.postings[i].data.size() + 6;
+    if (size + bytes > kShardBytes && size > 0) {
+      starts.push_back(i);
+      size = 0;
+    }
+    size += bytes;
+  }
+  return starts;
+}
+
+std::string shard_json(const search::Index& index, std::size_t begin, std::size_t end) {
+  std::string json = "[";
+  for (std::size_t i = begin; i < end; ++i) {
+    if (i > begin) json += ',';
+    json_string_into(json, index.postings[i].key);
+    json += ",\"" + index.postings[i].data + "\"";  // the codec's alphabet needs no escaping
+  }
+  return json + "]";
+}
+
+std::string manifest_json(const SiteContext& site, const search::Index& index, const std::vector<std::size_t>& starts) {
+  std::string json = "{\"v\":1,\"n\":" + std::to_string(index.docs.size());
+  double total = 0;
+  for (const auto& d : index.docs) total += d.length;
+  json += ",\"avg\":" + std::to_string(index.docs.empty() ? 1 : static_cast<long>(total / index.docs.size() + 1));
+  // Per document: year (0 when unknown, else year - 1800), length, where headings, body and notes start
+  // (each as a gap from the one before), number of topics, topic indexes.
+  std::string meta;
+  for (const auto& d : index.docs) {
+    search::put(meta, d.year ? static_cast<std::uint64_t>(std::max(1, d.year - 1800)) : 0);
+    search::put(meta, d.length);
+    search::put(meta, d.heading_start);
+    search::put(meta, d.body_start - d.heading_start);
+    search::put(meta, d.note_start - d.body_start);
+    search::put(meta, d.topics.size());
+    for (int t : d.topics) search::put(meta, static_cast<std::uint64_t>(t));
+  }
+  json += ",\"docs\":\"" + meta + "\",\"topics\":[";
+  for (std::size_t i = 0; i < site.config.topics.size(); ++i) {
+    if (i) json += ',';
+    json += "[" + json_string(site.config.topics[i].id) + "," + json_string(site.config.topics[i].label_zh) + "]";
+  }
+  json += "],\"shards\":[";
+  for (std::size_t s = 0; s < starts.size(); ++s) {
+    if (s) json += ',';
+    json_string_into(json, index.postings[starts[s]].key);
+  }
+  return json + "]}";
+}
+
+std::string text_json(const model::Document& doc, const search::DocInfo& info) {
+  std::string json = "{\"t\":" + json_string(doc.meta.title) + ",\"s\":" + json_string(doc.meta.symbol) +
+                     ",\"h\":" + json_string(model::page_path(doc)) + ",\"d\":" + json_string(doc.meta.date) + ",\"f\":[";
+  auto fs = search::fields(doc);
+  for (std::size_t i = 0; i < fs.size(); ++i) {
+    if (i) json += ',';
+    json += "[" + std::to_string(i < info.starts.size() ? info.starts[i] : 0) + "," + json_string(fs[i].anchor) + "," +
+            json_string(fs[i].label) + "," + json_string(fs[i].text) + "]";
+  }
+  return json + "]}";
+}
+
+Data search_page_data(const SiteContext& site, const search::Index& index) {
+  Data d = page_data(site, "search.html", "搜索");
+  List topics;
+  for (const auto& t : site.config.topics) {
+    Data td;
+    td.set("id", t.id);
+    td.set("label", t.label_zh.empty() ? t.id : t.label_zh);
+    topics.push_back(td);
+  }
+  d.set("topics", topics);
+  d.set("has_topics", Data(!site.config.topics.empty()));
+  std::set<int, std::greater<int>> years;
+  for (const auto& doc : index.docs)
+    if (doc.year) years.insert(doc.year);
+  List ys;
+  for (int y : years) ys.push_back(Data(std::to_string(y)));
+  d.set("years", ys);
+  List scripts;
+  scripts.push_back(Data("search-core.js"));
+  scripts.push_back(Data("search.js"));
+  d.set("scripts", scripts);
+  return d;
+}
+
+}  // namespace
+
+std::size_t write_search(const SiteContext& site, const search::Index& index, const StagedOutput& out) {
+  std::atomic<std::size_t> bytes{0};
+  auto emit = [&](const std::string& path, const std::string& content) {
+    out.write(path, content);
+    bytes += content.size();
+  };
+  auto starts = shard_starts(index);
+  emit("search/index.js", script("index", manifest_json(site, index, starts)));
+  parallel_for(starts.size(), [&](std::size_t s) {
+    std::size_t end = s + 1 < starts.size() ? starts[s + 1] : index.postings.size();
+    std::string name = "i/" + std::to_string(s);
+    emit("search/" + name + ".js", script(name, shard_json(index, starts[s], end)));
+  });
+  parallel_for(site.archive.documents.size(), [&](std::size_t i) {
+    std::string name = "t/" + std::to_string(i);
+    // Texts are most of the index's bytes and compress to less than half; postings barely compress.
+    std::string packed = "\"" + base64(deflate_raw(text_json(site.archive.documents[i], index.docs[i]))) + "\"";
+    emit("search/" + name + ".js", script(name, packed));
+  });
+  if (site.templates.has("search")) out.write("search.html", site.templates.page("search", search_page_data(site, index)));
+  return bytes;
+}
+
+}  // namespace acta::write

@@ -1,0 +1,225 @@
+#include "write/topic_pages.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <regex>
+
+#include "util/collation.hpp"
+#include "util/parallel.hpp"
+#include "write/heatmap.hpp"
+#include "write/highlight.hpp"
+
+namespace acta::write {
+
+namespace {
+
+constexpr std::size_t kShownExcerpts = 3;  // per document; the others are behind "more"
+
+std::string one_decimal(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f", v);
+  return buf;
+}
+
+const model::TopicScore* score_of(const model::Document& doc, const std::string& topic) {
+  for (const auto& s : doc.topic_scores)
+    if (s.topic == topic) return &s;
+  return nullptr;
+}
+
+bool under(const model::Document& doc, const std::string& topic) {
+  return std::find(doc.topic_ids.begin(), doc.topic_ids.end(), topic) != doc.topic_ids.end();
+}
+
+std::string doc_label(const model::Document& d) {
+  return d.meta.symbol.empty() ? d.meta.title : d.meta.symbol + " " + d.meta.title;
+}
+
+// Most relevant first; equal scores newest first, then by title in pinyin order.
+bool more_relevant(const model::Document& a, const model::Document& b, const std::string& topic) {
+  double sa = score_of(a, topic)->score, sb = score_of(b, topic)->score;
+  if (sa != sb) return sa > sb;
+  if (a.meta.date != b.meta.date) return a.meta.date > b.meta.date;
+  if (a.meta.title != b.meta.title) return collation::less_zh(a.meta.title, b.meta.title);
+  return a.slug < b.slug;
+}
+
+Data excerpt_data(const model::Document& doc, const model::Block& block, const model::TopicEvidence& ev) {
+  Data e;
+  e.set("href", "../" + model::page_path(doc) + "#" + block.id);
+  e.set("label", paragraph_label(block.id));
+  e.set("html", highlighted_excerpt(model::block_text(block), ev.hits));
+  e.set("score", one_decimal(ev.score));
+  return e;
+}
+
+Data topic_document_data(const model::Document& doc, const std::string& topic) {
+  const auto* s = score_of(doc, topic);
+  Data d;
+  d.set("href", "../" + model::page_path(doc));
+  set_optional(d, "symbol", doc.meta.symbol);
+  d.set("title", doc.meta.title);
+  set_optional(d, "date", display_date(doc.meta.date));
+  d.set("date_iso", doc.meta.date);
+  d.set("score", one_decimal(s->score));
+  d.set("paragraphs", std::to_string(s->paragraphs));
+  d.set("asserted", Data(s->asserted));
+
+  // The strongest paragraphs first (in document order among themselves), the rest in document order.
+  std::vector<std::pair<const model::Block*, const model::TopicEvidence*>> evidence;
+  for (const auto& b : doc.blocks)
+    for (const auto& ev : b.topic_evidence)
+      if (ev.topic == topic) evidence.emplace_back(&b, &ev);
+  std::vector<std::size_t> order(evidence.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return evidence[a].second->contribution > evidence[b].second->contribution; });
+  std::vector<bool> top(evidence.size(), false);
+  for (std::size_t i = 0; i < order.size() && i < kShownExcerpts; ++i) top[order[i]] = true;
+  List shown, more;
+  for (std::size_t i = 0; i < evidence.size(); ++i)
+    (top[i] ? shown : more).push_back(excerpt_data(doc, *evidence[i].first, *evidence[i].second));
+  d.set("excerpts", shown);
+  d.set("has_more", Data(!more.empty()));
+  d.set("more_count", std::to_string(more.size()));
+  d.set("more", more);
+  return d;
+}
+
+List terms_data(const config::Topic& topic) {
+  List terms;
+  for (const auto& t : topic.terms) {
+    Data term;
+    term.set("term", t.term);
+    term.set("weight", one_decimal(t.weight));
+    terms.push_back(term);
+  }
+  return terms;
+}
+
+struct Counts {
+  std::size_t documents = 0, paragraphs = 0;
+};
+
+Counts count(const model::Archive& archive, const std::string& topic) {
+  Counts c;
+  for (const auto& d : archive.documents)
+    if (under(d, topic)) {
+      ++c.documents;
+      c.paragraphs += static_cast<std::size_t>(score_of(d, topic)->paragraphs);
+    }
+  return c;
+}
+
+void write_topic_page(const SiteContext& site, const StagedOutput& out, const config::Topic& topic) {
+  const std::string path = topic_page_path(topic.id);
+  Data d = page_data(site, path, topic.label_zh);
+  d.set("id", topic.id);
+  d.set("label_zh", topic.label_zh);
+  d.set("label_en", topic.label_en);
+  d.set("terms", terms_data(topic));
+  std::vector<const model::Document*> docs;
+  for (const auto& doc : site.archive.documents)
+    if (under(doc, topic.id)) docs.push_back(&doc);
+  std::stable_sort(docs.begin(), docs.end(), [&](auto* a, auto* b) { return more_relevant(*a, *b, topic.id); });
+  List items;
+  for (const auto* doc : docs) items.push_back(topic_document_data(*doc, topic.id));
+  Counts c = count(site.archive, topic.id);
+  d.set("documents", items);
+  d.set("has_documents", Data(!docs.empty()));
+  d.set("doc_count", std::to_string(c.documents));
+  d.set("para_count", std::to_string(c.paragraphs));
+  out.write(path, site.templates.page("topic", d));
+}
+
+std::string heatmap_for(const SiteContext& site) {
+  const auto& topics = site.config.topics;
+  Heatmap map;
+  map.id = "topic-heatmap";
+  map.title = "文件与专题热图";
+  map.description = "每行一份至少归入一个专题的文件（按标题拼音排序），每列一个专题；颜色越深，该文件在该专题上的得分越高"
+                    "（平方根刻度，相对于全图最高得分）；打勾表示文件归入该专题。";
+  // One scale for the whole map, so that a column where nobody scores much stays pale.
+  double best = 0;
+  for (const auto& doc : site.archive.documents)
+    for (const auto& s : doc.topic_scores) best = std::max(best, s.score);
+  for (const auto& t : topics) {
+    map.columns.push_back(t.label_zh);
+    map.column_hrefs.push_back(t.id + ".html");
+  }
+  std::vector<const model::Document*> docs;
+  for (const auto& doc : site.archive.documents)
+    if (!doc.topic_ids.empty()) docs.push_back(&doc);
+  std::stable_sort(docs.begin(), docs.end(), [](auto* a, auto* b) {
+    if (a->meta.title != b->meta.title) return collation::less_zh(a->meta.title, b->meta.title);
+    if (a->meta.date != b->meta.date) return a->meta.date > b->meta.date;
+    return a->slug < b->slug;
+  });
+  for (const auto* doc : docs) {
+    HeatmapRow row;
+    row.label = doc_label(*doc);
+    row.href = "../" + model::page_path(*doc);
+    for (std::size_t t = 0; t < topics.size(); ++t) {
+      const auto* s = score_of(*doc, topics[t].id);
+      HeatmapCell cell;
+      double score = s ? s->score : 0;
+      cell.value = best > 0 ? std::sqrt(score / best) : 0;
+      cell.marked = s && s->assigned;
+      cell.tooltip = doc_label(*doc) + " · " + topics[t].label_zh + "：得分 " + one_decimal(score) + "，" +
+                     std::to_string(s ? s->paragraphs : 0) + " 段" + (cell.marked ? "（已归入）" : "（未归入）");
+      row.cells.push_back(cell);
+    }
+    map.rows.push_back(std::move(row));
+  }
+  return heatmap_svg(map);
+}
+
+void write_overview(const SiteContext& site, const StagedOutput& out) {
+  const std::string path = "topics/index.html";
+  Data d = page_data(site, path, "专题");
+  List topics;
+  for (const auto& t : site.config.topics) {
+    Counts c = count(site.archive, t.id);
+    Data item;
+    item.set("href", t.id + ".html");
+    item.set("id", t.id);
+    item.set("label_zh", t.label_zh);
+    item.set("label_en", t.label_en);
+    item.set("doc_count", std::to_string(c.documents));
+    item.set("para_count", std::to_string(c.paragraphs));
+    topics.push_back(item);
+  }
+  std::size_t untagged = 0;
+  for (const auto& doc : site.archive.documents) untagged += doc.topic_ids.empty();
+  d.set("topics", topics);
+  d.set("has_topics", Data(!site.config.topics.empty()));
+  d.set("untagged", std::to_string(untagged));
+  d.set("doc_total", std::to_string(site.archive.documents.size()));
+  d.set("heatmap", heatmap_for(site));
+  out.write(path, site.templates.page("topics", d));
+}
+
+}  // namespace
+
+std::string topic_page_path(const std::string& topic_id) { return "topics/" + topic_id + ".html"; }
+
+std::string paragraph_label(const std::string& id) {
+  static const std::regex point("^para_([^_]+)(?:_\\d+)?__point_(.+)$"), again("^para_([^_]+)_(\\d+)$"), para("^para_(.+)$"),
+      preamble("^preamble__p_(\\d+)$"), plain("^p_(\\d+)$"), section("^sec_(\\d+)$");
+  std::smatch m;
+  if (std::regex_match(id, m, point)) return "第 " + m[1].str() + " 段 (" + m[2].str() + ")";
+  if (std::regex_match(id, m, again)) return "第 " + m[1].str() + " 段（之 " + m[2].str() + "）";
+  if (std::regex_match(id, m, para)) return "第 " + m[1].str() + " 段";
+  if (std::regex_match(id, m, preamble)) return "序言部分第 " + m[1].str() + " 段";
+  if (std::regex_match(id, m, plain)) return "段落 " + m[1].str();
+  if (std::regex_match(id, m, section)) return "标题 " + m[1].str();
+  return id;
+}
+
+void write_topic_pages(const SiteContext& site, const StagedOutput& out) {
+  parallel_for(site.config.topics.size(), [&](std::size_t i) { write_topic_page(site, out, site.config.topics[i]); });
+  write_overview(site, out);
+}
+
+}  // namespace acta::write

@@ -1,0 +1,52 @@
+// Citation preview data: previews/<slug>.js holds a document's symbol, title, date and paragraph texts as
+// JSON string literals that are safe in a script and shown as text.
+#include <gtest/gtest.h>
+
+#include "read/markdown.hpp"
+#include "write/previews.hpp"
+
+using namespace acta;
+
+TEST(Previews, JsonStringEscapesEverythingAScriptCouldMisread) {
+  EXPECT_EQ(write::json_string("山区"), "\"山区\"");
+  EXPECT_EQ(write::json_string("a\"b\\c"), "\"a\\\"b\\\\c\"");
+  EXPECT_EQ(write::json_string("</script><b>"), "\"\\u003c/script>\\u003cb>\"");
+  EXPECT_EQ(write::json_string("x\ny\t\x01"), "\"x\\ny\\t\\u0001\"");
+  EXPECT_EQ(write::json_string("a\xE2\x80\xA8" "b\xE2\x80\xA9" "c"), "\"a\\u2028b\\u2029c\"");
+}
+
+TEST(Previews, ScriptHoldsMetadataAndParagraphTextsById) {
+  auto doc = read::read_markdown(R"X(---
+symbol: A/RES/62/196
+title: 山区"可持续"发展
+date: 2007-12-19
+---
+
+大会，
+
+回顾其决议<script>，
+
+1. 注意到**报告**[^1]；
+
+2. 鼓励各国：
+
+(a) 制订战略；
+
+[^1]: 脚注。
+)X",
+                                 "doc.md");
+  doc.slug = "a-res-62-196";
+  model::assign_ids(doc);
+  model::assign_footnote_ids(doc);
+  std::string js = write::preview_script(doc);
+  EXPECT_EQ(js.find("<"), std::string::npos) << js;
+  EXPECT_NE(js.find("window.ActaPreviews && window.ActaPreviews.add(\"a-res-62-196\","), std::string::npos) << js;
+  EXPECT_NE(js.find("\"symbol\":\"A/RES/62/196\""), std::string::npos) << js;
+  EXPECT_NE(js.find("\"title\":\"山区\\\"可持续\\\"发展\""), std::string::npos) << js;
+  EXPECT_NE(js.find("\"date\":\"2007年12月19日\""), std::string::npos) << js;
+  EXPECT_NE(js.find("\"preamble__p_1\":\"回顾其决议\\u003cscript>，\""), std::string::npos) << js;
+  // Numbers as on the page; footnote labels left out.
+  EXPECT_NE(js.find("\"para_1\":\"1. 注意到报告；\""), std::string::npos) << js;
+  EXPECT_NE(js.find("\"para_2__point_a\":\"(a) 制订战略；\""), std::string::npos) << js;
+  EXPECT_EQ(js.find("脚注"), std::string::npos) << js;
+}

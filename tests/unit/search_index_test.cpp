@@ -1,0 +1,208 @@
+// The search index: postings name exactly the documents, fields and positions where a key occurs, the
+// fields cover every kind of text, and the shard files hold what the manifest promises.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <map>
+
+#include "analyze/search/codec.hpp"
+#include "analyze/search/index.hpp"
+#include "read/markdown.hpp"
+#include "util/files.hpp"
+#include "write/output.hpp"
+#include "write/compress.hpp"
+#include "write/search_files.hpp"
+
+#include <zlib.h>
+#include "write/templates.hpp"
+
+using namespace acta;
+using namespace acta::analyze::search;
+namespace fs = std::filesystem;
+
+namespace {
+
+model::Archive archive_of(const std::vector<std::string>& markdowns) {
+  model::Archive a;
+  for (std::size_t i = 0; i < markdowns.size(); ++i) {
+    auto d = read::read_markdown(markdowns[i], "doc" + std::to_string(i) + ".md");
+    if (d.slug.empty()) d.slug = "doc" + std::to_string(i);
+    model::assign_ids(d);
+    model::assign_footnote_ids(d);
+    a.documents.push_back(std::move(d));
+  }
+  a.reindex();
+  return a;
+}
+
+// Decoded postings: doc -> positions.
+using Decoded = std::map<std::uint64_t, std::vector<std::uint64_t>>;
+Decoded decode(const std::string& data) {
+  Decoded out;
+  std::size_t i = 0;
+  std::int64_t doc = -1;
+  while (i < data.size()) {
+    doc += static_cast<std::int64_t>(get(data, i)) + 1;
+    std::int64_t pos = -1;
+    for (auto np = get(data, i); np > 0; --np) {
+      pos += static_cast<std::int64_t>(get(data, i)) + 1;
+      out[doc].push_back(static_cast<std::uint64_t>(pos));
+    }
+  }
+  return out;
+}
+
+const Posting* find(const Index& idx, const std::string& key) {
+  for (const auto& p : idx.postings)
+    if (p.key == key) return &p;
+  return nullptr;
+}
+
+std::string from_base64(const std::string& in) {
+  static const std::string abc = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  unsigned v = 0;
+  int bits = 0;
+  for (char c : in) {
+    if (c == '=') break;
+    v = v << 6 | static_cast<unsigned>(abc.find(c));
+    if ((bits += 6) >= 8) out += static_cast<char>((v >> (bits -= 8)) & 255);
+  }
+  return out;
+}
+
+std::string inflate_raw(const std::string& in) {
+  z_stream z{};
+  inflateInit2(&z, -15);
+  std::string out(in.size() * 1000 + 1024, '\0');
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
+  z.avail_in = static_cast<uInt>(in.size());
+  z.next_out = reinterpret_cast<Bytef*>(out.data());
+  z.avail_out = static_cast<uInt>(out.size());
+  int rc = inflate(&z, Z_FINISH);
+  out.resize(z.total_out);
+  inflateEnd(&z);
+  return rc == Z_STREAM_END ? out : "(inflate failed)";
+}
+
+const char* kDocA = "---\ntitle: 冰川保护\nsymbol: A/RES/1/1\ndate: 2020-01-02\n---\n大会，\n\n回顾冰川的作用，\n\n1. 鼓励保护冰川和淡水[^1]；\n\n[^1]: 见第 62/196 号决议。\n";
+const char* kDocB = "---\ntitle: 荒漠化\nsymbol: A/RES/2/2\ndate: 2021-05-06\n---\n大会，\n\n1. 关切荒漠化；\n";
+
+}  // namespace
+
+TEST(SearchFields, CoverTitleSymbolBlocksAndFootnotes) {
+  auto a = archive_of({kDocA});
+  auto fs = fields(a.documents[0]);
+  ASSERT_GE(fs.size(), 5u);
+  EXPECT_EQ(fs[0].text, "冰川保护");
+  EXPECT_EQ(fs[0].kind, FieldKind::Title);
+  EXPECT_EQ(fs[1].text, "A/RES/1/1");
+  bool para = false, note = false;
+  for (const auto& f : fs) {
+    if (f.anchor == "para_1") para = f.label == "第 1 段" && f.text.find("淡水") != std::string::npos;
+    if (f.kind == FieldKind::Note) note = f.text.find("62/196") != std::string::npos;
+  }
+  EXPECT_TRUE(para);
+  EXPECT_TRUE(note);
+}
+
+TEST(SearchIndex, PostingsNameDocumentsFieldsAndPositions) {
+  auto a = archive_of({kDocA, kDocB});
+  auto idx = build_index(a, config::Config{});
+  ASSERT_EQ(idx.docs.size(), 2u);
+  EXPECT_EQ(idx.docs[0].year, 2020);
+  EXPECT_GT(idx.docs[0].length, 10u);
+
+  const Posting* glacier = find(idx, "冰川");
+  ASSERT_NE(glacier, nullptr);
+  auto g = decode(glacier->data);
+  ASSERT_EQ(g.size(), 1u);
+  EXPECT_EQ(g.count(0), 1u);
+  // In the title at position 0, and in the preamble and paragraph 1 (body); fields never touch.
+  ASSERT_EQ(g[0].size(), 3u);
+  EXPECT_EQ(g[0][0], 0u);
+  const auto& info = idx.docs[0];
+  EXPECT_LT(g[0][1], info.note_start);  // body, not a note
+  EXPECT_GE(g[0][1], info.body_start);
+  EXPECT_EQ(info.heading_start, 13u);   // no headings: they end where they start
+  EXPECT_EQ(info.body_start, 13u);
+  const auto& starts = info.starts;
+  ASSERT_GE(starts.size(), 3u);
+  EXPECT_EQ(starts[0], 0u);
+  EXPECT_EQ(starts[1], 5u);   // 冰川保护 (4 units) + 1
+  EXPECT_EQ(starts[2], 13u);  // a/res/1/1 (7 units) + 1
+
+  auto desert = decode(find(idx, "荒漠")->data);
+  EXPECT_EQ(desert.size(), 1u);
+  EXPECT_EQ(desert.count(1), 1u);
+
+  // Shared keys list both documents, in order.
+  auto dahui = decode(find(idx, "大会")->data);
+  EXPECT_EQ(dahui.size(), 2u);
+
+  // Keys are sorted in code point order, as the browser's binary search over shards expects.
+  for (std::size_t i = 1; i < idx.postings.size(); ++i) EXPECT_LT(idx.postings[i - 1].key, idx.postings[i].key);
+  EXPECT_NE(find(idx, "62"), nullptr);
+  EXPECT_NE(find(idx, "196"), nullptr);
+  EXPECT_NE(find(idx, "res"), nullptr);
+}
+
+TEST(SearchIndex, SameIndexWhateverTheThreadCount) {
+  std::vector<std::string> docs;
+  for (int i = 0; i < 300; ++i) docs.push_back(i % 2 ? kDocA : kDocB);
+  auto a = archive_of(docs);
+  setenv("ACTA_THREADS", "1", 1);
+  auto one = build_index(a, config::Config{});
+  setenv("ACTA_THREADS", "2", 1);
+  auto two = build_index(a, config::Config{});
+  unsetenv("ACTA_THREADS");
+  ASSERT_EQ(one.postings.size(), two.postings.size());
+  for (std::size_t i = 0; i < one.postings.size(); ++i) {
+    EXPECT_EQ(one.postings[i].key, two.postings[i].key);
+    EXPECT_EQ(one.postings[i].data, two.postings[i].data);
+  }
+  // Documents from different work groups are chained correctly: every document has 大会.
+  EXPECT_EQ(decode(find(one, "大会")->data).size(), 300u);
+}
+
+TEST(SearchFiles, ShardsManifestAndTextsAreScripts) {
+  auto a = archive_of({kDocA, kDocB});
+  config::Config cfg;
+  auto idx = build_index(a, cfg);
+  write::Templates templates(fs::path(ACTA_SOURCE_DIR) / "templates");
+  auto dir = fs::temp_directory_path() / ("acta-search-files-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  {
+    write::StagedOutput out(dir);
+    write::SiteContext site{cfg, a, templates};
+    EXPECT_GT(write::write_search(site, idx, out), 0u);
+    out.commit();
+  }
+  std::string manifest = files::read(dir / "search/index.js");
+  EXPECT_EQ(manifest.rfind("ActaSearch.register(\"index\",{", 0), 0u);
+  EXPECT_NE(manifest.find("\"n\":2"), std::string::npos);
+  std::string shard = files::read(dir / "search/i/0.js");
+  EXPECT_EQ(shard.rfind("ActaSearch.register(\"i/0\",[", 0), 0u);
+  EXPECT_NE(shard.find("\"冰川\""), std::string::npos);
+  std::string script = files::read(dir / "search/t/1.js");
+  const std::string head = "ActaSearch.register(\"t/1\",\"";
+  ASSERT_EQ(script.rfind(head, 0), 0u);
+  std::string text = inflate_raw(from_base64(script.substr(head.size(), script.find('"', head.size()) - head.size())));
+  EXPECT_NE(text.find("荒漠化"), std::string::npos);
+  EXPECT_NE(text.find("\"h\":\"doc/"), std::string::npos);
+  EXPECT_TRUE(fs::exists(dir / "search.html"));
+  fs::remove_all(dir);
+}
+
+TEST(SearchFiles, Base64AndDeflateRoundTrip) {
+  EXPECT_EQ(write::base64(""), "");
+  EXPECT_EQ(write::base64("f"), "Zg==");
+  EXPECT_EQ(write::base64("fo"), "Zm8=");
+  EXPECT_EQ(write::base64("foobar"), "Zm9vYmFy");
+  std::string text;
+  for (int i = 0; i < 20; ++i) text += "冰川和淡水资源的可持续管理；";
+  std::string packed = write::deflate_raw(text);
+  EXPECT_LT(packed.size(), text.size() / 3);
+  EXPECT_TRUE(inflate_raw(from_base64(write::base64(packed))) == text);
+}
