@@ -63,7 +63,7 @@ async function scanPages(browser, base) {
         if (el.id) { last = el.id; res.push({ id: el.id, text: text(el) }); }
         else for (const a of el.querySelectorAll('.annotation')) res.push({ id: last, text: text(a) });
       }
-      for (const el of document.querySelectorAll('li.footnote')) res.push({ id: el.id, text: text(el.querySelector('.fn-text')) });
+      for (const el of document.querySelectorAll('.footnote[role="doc-footnote"]')) res.push({ id: el.id, text: text(el.querySelector('.fn-text')) });
       return res;
     });
     for (const p of parts) out.push({ page: href, ...p });
