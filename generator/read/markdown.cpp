@@ -89,6 +89,11 @@ class InlineBuilder {
   bool pending_break_ = false;
 };
 
+bool ends_with_comma(std::string_view text) {
+  auto t = utf8::trim(text);
+  return (t.size() >= 3 && t.substr(t.size() - 3) == "，") || (!t.empty() && t.back() == ',');
+}
+
 class Converter {
  public:
   Converter(model::Document& doc, int first_line, std::map<std::string, std::string> labels_by_index)
@@ -167,7 +172,8 @@ class Converter {
       b.number = lead.number;
       b.content.front().text.erase(0, lead.length);
       seen_numbered_ = true;
-    } else if ((!seen_body_ || only_cover_notes_) && !seen_formula_ && is_formula(model::plain_text(b.content))) {
+    } else if (!seen_formula_ && is_formula(model::plain_text(b.content)) &&
+               (!seen_body_ || (only_cover_notes_ && ends_with_comma(model::plain_text(b.content))))) {
       b.kind = BlockKind::Formula;
       seen_formula_ = true;
       // Paragraphs before the formula were cover notes, not preambular paragraphs.

@@ -115,8 +115,8 @@ std::string heading_number(std::string_view text) {
 
 bool is_cover_note(std::string_view text) {
   auto t = utf8::trim(text);
-  if (t.empty() || is_formula(t)) return false;
-  for (std::string_view end : {"，", ",", "；", ";"})
+  if (t.empty()) return false;
+  for (std::string_view end : {"，", ",", "；", ";", "。", "."})
     if (t.size() >= end.size() && t.substr(t.size() - end.size()) == end) return false;
   return true;
 }

@@ -35,8 +35,9 @@ HeadingLead heading_lead(std::string_view text);
 std::string heading_number(std::string_view text);
 
 // A cover note: a paragraph a document prints before its enacting formula that is not a clause of it ("[根据
-// 第二委员会的报告(A/80/555, 第 7 段)通过]", the sponsors of a draft). It does not end like a preambular
-// paragraph (with a comma or semicolon). Cover notes before a formula are plain paragraphs, not preambular.
+// 第二委员会的报告(A/80/555, 第 7 段)通过]", the sponsors of a draft). It does not end like a clause or a
+// sentence (comma, semicolon, full stop). Cover notes before a formula ending in a comma ("大会，") are plain
+// paragraphs, not preambular.
 bool is_cover_note(std::string_view text);
 
 // Unnumbered paragraphs are preambular until the first numbered paragraph, plain after it.

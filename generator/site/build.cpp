@@ -80,7 +80,6 @@ BuildReport build(const BuildOptions& options) {
   write::write_robots(site, out);
   write::write_previews(site, out);
   write::write_topic_pages(site, out);
-  write::write_sitemap(site, out);  // last: it lists every page written before it
   stage_done("write");
   {  // scoped: the index is freed once its files are written
     auto search_index = analyze::search::build_index(archive, cfg);
@@ -88,6 +87,7 @@ BuildReport build(const BuildOptions& options) {
     write::write_search(site, search_index, out);
   }
   stage_done("search files");
+  write::write_sitemap(site, out);  // last: it lists every page written before it
   out.commit();
   stage_done("swap");
 

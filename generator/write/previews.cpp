@@ -11,7 +11,7 @@ using model::BlockKind;
 namespace {
 
 // The paragraph as a reader would quote it: its number first, as on the page.
-std::string block_text(const model::Block& b) {
+std::string preview_text(const model::Block& b) {
   std::string text;
   if (b.kind == BlockKind::Table) {
     for (const auto& row : b.rows)
@@ -76,7 +76,7 @@ std::string preview_script(const model::Document& doc) {
   bool first = true;
   for (const auto& b : doc.blocks) {
     if (b.id.empty() || b.kind == BlockKind::Rule) continue;
-    std::string text = block_text(b);
+    std::string text = preview_text(b);
     if (text.empty()) continue;
     if (!first) data += ",\n";
     first = false;

@@ -91,3 +91,21 @@ TEST(Paragraphs, ReferenceWithoutDefinitionWarns) {
   EXPECT_NE(doc.diagnostics[0].message.find("no definition"), std::string::npos);
   EXPECT_EQ(doc.diagnostics[0].where.line, 1);
 }
+
+TEST(Paragraphs, CoverNotesBeforeTheFormula) {
+  EXPECT_TRUE(read::is_cover_note("[根据第二委员会的报告(A/80/555, 第 7 段)通过]"));
+  EXPECT_TRUE(read::is_cover_note("阿尔及利亚、安哥拉和津巴布韦："));
+  EXPECT_FALSE(read::is_cover_note("回顾其决议，"));
+  EXPECT_FALSE(read::is_cover_note("秘书长谨转递报告。"));
+  auto doc = read::read_markdown("[根据报告通过]\n\n大会，\n\n回顾其决议，\n\n1. 决定。\n", "t.md");
+  ASSERT_EQ(doc.blocks.size(), 4u);
+  EXPECT_EQ(doc.blocks[0].kind, BlockKind::Plain);
+  EXPECT_EQ(doc.blocks[1].kind, BlockKind::Formula);
+  EXPECT_EQ(doc.blocks[2].kind, BlockKind::Preamble);
+  // A report: a sentence, then a short line ending in a colon, is no cover note and no formula.
+  auto report = read::read_markdown("秘书长谨转递报告。\n\n其中包括：\n\n1. 导言。\n", "t.md");
+  EXPECT_EQ(report.blocks[0].kind, BlockKind::Preamble);
+  EXPECT_EQ(report.blocks[1].kind, BlockKind::Preamble);
+  auto h = read::read_markdown("## B. 成果\n", "t.md");
+  EXPECT_EQ(h.blocks[0].number, "B");
+}

@@ -61,6 +61,8 @@ TEST(RawLines, ShapeTellsConverterOutputFromHardWrappedText) {
   std::string wrapped;
   for (int i = 0; i < 10; ++i) wrapped += "山区可持续发展对消除贫穷的重要性并确认山区对全球的重要性因为山区是\n\n";
   EXPECT_EQ(detect_shape(split_lines(wrapped)), Shape::Wrapped);
+  EXPECT_EQ(detect_shape(split_lines(wrapped + "面积约 300 万 km² 的土地\n")), Shape::Wrapped);
+  EXPECT_EQ(detect_shape(split_lines(wrapped + "¹ 大会第69/313号决议，附件。\n")), Shape::Unwrapped);
 }
 
 // ---- furniture ------------------------------------------------------------------------------------------
@@ -123,6 +125,7 @@ TEST(RawMarkup, SuperscriptsAndSupTagsBecomeMarks) {
   EXPECT_EQ(shown(clean_markup("协定》²¹ 和")), "协定》[^21] 和");
   EXPECT_EQ(shown(clean_markup("议程》<sup>1</sup>的")), "议程》[^1]的");
   EXPECT_EQ(shown(clean_markup("<sup>6</sup> 生物多样性平台")), "[^6] 生物多样性平台");
+  EXPECT_EQ(shown(clean_markup("约 300 万 km² 的土地")), "约 300 万 km² 的土地");  // a unit, not a marker
 }
 
 TEST(RawMarkup, BoldEmptyLinksAndEscapes) {
@@ -421,4 +424,12 @@ TEST(RawFurniture, FormFeedsBreakPagesAndTakeTheirPageNumbers) {
   auto ps = join_paragraphs(f.body, Shape::Wrapped);
   ASSERT_EQ(ps.size(), 2u);
   EXPECT_EQ(ps[0].text, "3. 鼓励各国政府提高认识，加强防备，改善基本设施；");
+}
+
+TEST(RawCover, NoCoverWhenTheTextBeginsAtOnce) {
+  // A formula further down (a draft in an annex) does not make the report's opening a cover.
+  Lines l = split_lines("本报告介绍执行情况。\n\n附件\n\n大会，\n\n回顾其决议，\n");
+  Cover c = read_cover(l, Shape::Unwrapped);
+  EXPECT_EQ(c.body_begin, 0u);
+  EXPECT_TRUE(c.meta.title.empty());
 }

@@ -234,3 +234,17 @@ TEST(RawShapes, PdftotextSingleSpaced) {
   ASSERT_EQ(d.footnotes.size(), 1u);
   EXPECT_EQ(marked(d.footnotes[0].paragraphs[0]), "联合国，《条约汇编》，第 1833 卷，第 31363 号。");
 }
+
+// A converter may write a whole document on a few enormous lines: nothing may recurse per character.
+TEST(RawShapes, VeryLongLinesAreRead) {
+  std::string huge(200000, 'x');
+  std::string cn;
+  for (int i = 0; i < 30000; ++i) cn += "报告";
+  std::string text = "[根据" + cn + "通过]\n\n大会，\n\n1 " + huge + "\n\n**" + huge + "\n\n[" + huge + "](#)\n\n" +
+                     "2025 年 12 月 15 日" + cn + "决议\n\nhttps://" + huge + "\n";
+  model::Document d = read_text(text);
+  std::size_t kept = 0;
+  for (const auto& b : d.blocks) kept += model::plain_text(b.content).size();
+  EXPECT_GE(kept, 3 * huge.size());  // no text lost either
+  EXPECT_EQ(d.stray_links.size(), 0u);  // a 200 000-character "URL" is not a stray link line
+}

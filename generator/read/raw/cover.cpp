@@ -74,16 +74,18 @@ bool is_letterhead(const std::string& t) {
 }
 
 bool is_kind_line(const std::string& t, std::string& kind) {
+  if (utf8::length(t) > 12) return false;
   static const std::regex note(R"(^.{0,12}(的说明|说明)$)"), report(R"(^.{0,12}(的报告|报告)$)");
   if (std::regex_match(t, note)) kind = "note";
   else if (std::regex_match(t, report)) kind = "report";
   else return false;
-  return utf8::length(t) <= 12;
+  return true;
 }
 
 }  // namespace
 
 std::string chinese_date(std::string_view s) {
+  if (s.size() > 1000) s = s.substr(0, 1000);  // a cover line; std::regex recurses per character
   static const std::regex re(R"((\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日)");
   std::match_results<std::string_view::const_iterator> m;
   if (!std::regex_search(s.begin(), s.end(), m, re)) return "";
@@ -112,7 +114,7 @@ Cover read_cover(const Lines& lines, Shape shape) {
   static const std::regex meeting(R"(^第\s*\d+\s*次(全体)?会议$)");
   for (int k = 0; k < 2 && c.body_end > 0; ++k) {
     std::string t(utf8::trim(lines[c.body_end - 1].text));
-    if (std::regex_match(t, date_only) || std::regex_match(t, meeting)) {
+    if (t.size() < 100 && (std::regex_match(t, date_only) || std::regex_match(t, meeting))) {
       c.closing.insert(c.closing.begin(), t);
       c.closing_line = lines[c.body_end - 1].number;
       --c.body_end;
@@ -130,6 +132,7 @@ Cover read_cover(const Lines& lines, Shape shape) {
   for (std::size_t i = 0; i < limit && !found; ++i) {
     std::string_view t = utf8::trim(lines[i].text);
     if (has_lead(t) && classify_lead(t).kind != model::BlockKind::Plain) break;
+    if (t.size() >= 3 && t.substr(t.size() - 3) == "。") break;  // a sentence: the text has begun
     if (is_formula(t) && utf8::length(t) <= 16) {
       end = i;
       found = true;
@@ -153,6 +156,10 @@ Cover read_cover(const Lines& lines, Shape shape) {
   bool in_agenda = false, after_session = false;
   for (const Item& item : cover_items(lines, end, shape)) {
     std::string t = item.text;
+    if (t.size() > 1000) {  // not a cover element; and std::regex recurses per character
+      c.notes.push_back({t, item.line});
+      continue;
+    }
     std::string plain = without_spaces_between_cjk(t);
     SvMatch m;
     std::string kind;
@@ -215,7 +222,7 @@ void complete_metadata(model::Metadata& meta, const std::string& resolution_numb
   if (meta.symbol.empty() && !running_symbols.empty()) meta.symbol = running_symbols.front();
   static const std::regex ga(R"(^A/(RES/)?(\d{1,3})/.*)");
   std::smatch m;
-  if (meta.session.empty() && std::regex_match(meta.symbol, m, ga)) meta.session = "第" + chinese_number(std::stoi(m[2].str())) + "届会议";
+  if (meta.session.empty() && meta.symbol.size() < 100 && std::regex_match(meta.symbol, m, ga)) meta.session = "第" + chinese_number(std::stoi(m[2].str())) + "届会议";
   if (meta.kind.empty()) {
     if (meta.symbol.find("/RES/") != std::string::npos || (!resolution_number.empty() && !formula_body.empty())) meta.kind = "resolution";
     else if (meta.symbol.find("/L.") != std::string::npos) meta.kind = "draft";

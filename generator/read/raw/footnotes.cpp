@@ -1,7 +1,5 @@
 #include "read/raw/footnotes.hpp"
 
-#include <regex>
-
 #include "read/paragraphs.hpp"
 #include "read/raw/join.hpp"
 #include "util/utf8.hpp"
@@ -22,14 +20,17 @@ bool mark_led(std::string_view t, std::string& label, std::string& rest) {
 
 // "1 第 79/233 号决议" -> "1", "第 79/233 号决议"; "* 提案国…" -> "*", "提案国…".
 bool label_led(std::string_view t, std::string& label, std::string& rest) {
-  static const std::regex re(R"(^([0-9]{1,3}|\*{1,3})\s+(\S.*)$)");
-  std::match_results<std::string_view::const_iterator> m;
-  if (!std::regex_match(t.begin(), t.end(), m, re)) return false;
-  label = m[1].str();
-  rest = m[2].str();
+  std::size_t i = 0;
+  if (!t.empty() && t[0] == '*') {
+    while (i < t.size() && i < 4 && t[i] == '*') ++i;
+  } else {
+    while (i < t.size() && i < 4 && t[i] >= '0' && t[i] <= '9') ++i;
+  }
+  if (i == 0 || i > 3 || i >= t.size() || (t[i] != ' ' && t[i] != '\t')) return false;
+  label = std::string(t.substr(0, i));
+  rest = std::string(utf8::trim(t.substr(i)));
   // "15 885 名" or "1200 万公顷" start sentences, not footnotes: a footnote's text opens with a word.
-  if (!rest.empty() && std::isdigit(static_cast<unsigned char>(rest[0]))) return false;
-  return true;
+  return !rest.empty() && !std::isdigit(static_cast<unsigned char>(rest[0]));
 }
 
 bool star_seen(const Lines& body) {
@@ -50,8 +51,8 @@ bool follows(const Definition* previous, const std::string& label) {
 }  // namespace
 
 bool is_label_only(std::string_view t) {
-  static const std::regex re(R"(^([0-9]{1,3}|\*{1,3})$)");
-  return std::regex_match(t.begin(), t.end(), re);
+  if (t.empty() || t.size() > 3) return false;
+  return t.find_first_not_of("0123456789") == std::string_view::npos || t.find_first_not_of('*') == std::string_view::npos;
 }
 
 bool is_separator(std::string_view line) {

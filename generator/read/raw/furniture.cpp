@@ -20,6 +20,7 @@ bool all_digits(std::string_view s) {
 }
 
 Kind classify(std::string_view t) {
+  if (t.size() > 300) return Kind::Keep;  // furniture is short; and std::regex recurses per character
   if (is_url_line(t)) return Kind::Url;
   if (is_footer_line(t)) return Kind::Footer;
   if (is_distribution_line(t)) return Kind::Distribution;

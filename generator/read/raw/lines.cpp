@@ -54,10 +54,16 @@ bool double_spaced(const Lines& lines) {
 Shape detect_shape(const Lines& lines) {
   // A converter's markup (superscript markers, <sup>, **bold**, [links](…)) only comes with its one-line
   // paragraphs; pdftotext never writes it.
-  static const std::string_view converter_marks[] = {"<sup>", "**", "](", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"};
-  for (const auto& l : lines)
+  // (A superscript inside a line may be a unit, "km²"; a line opening with one is a converter's footnote.)
+  static const std::string_view converter_marks[] = {"<sup>", "**", "]("};
+  static const std::string_view superscripts[] = {"¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"};
+  for (const auto& l : lines) {
     for (auto m : converter_marks)
       if (l.text.find(m) != std::string::npos) return Shape::Unwrapped;
+    std::string_view t = utf8::trim(l.text);
+    for (auto m : superscripts)
+      if (t.substr(0, m.size()) == m) return Shape::Unwrapped;
+  }
   // Otherwise: a hard-wrapped page has lines of nearly one width; a converter writes whole paragraphs on one line.
   std::size_t long_lines = 0, counted = 0;
   for (const auto& l : lines) {

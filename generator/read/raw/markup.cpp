@@ -1,7 +1,5 @@
 #include "read/raw/markup.hpp"
 
-#include <regex>
-
 #include "util/utf8.hpp"
 
 namespace acta::read::raw {
@@ -88,6 +86,19 @@ std::string link_bare_urls(std::string_view s) {
   return out;
 }
 
+// "<sup>12</sup>" or "<sup>*</sup>" at the start of s -> "12" / "*".
+std::string sup_tag(std::string_view s, std::size_t& length) {
+  if (s.substr(0, 5) != "<sup>") return "";
+  std::size_t close = s.find("</sup>", 5);
+  if (close == std::string_view::npos || close > 16) return "";
+  std::string label(utf8::trim(s.substr(5, close - 5)));
+  bool digits = !label.empty() && label.size() <= 3 && label.find_first_not_of("0123456789") == std::string::npos;
+  bool stars = !label.empty() && label.size() <= 3 && label.find_first_not_of('*') == std::string::npos;
+  if (!digits && !stars) return "";
+  length = close + 6;
+  return label;
+}
+
 }  // namespace
 
 std::string superscript_digits(std::string_view s, std::size_t& length) {
@@ -108,38 +119,50 @@ std::string superscript_digits(std::string_view s, std::size_t& length) {
 }
 
 std::string clean_markup(std::string_view line) {
-  static const std::regex sup(R"(<sup>\s*([0-9]{1,3}|\*{1,3})\s*</sup>)");
-  static const std::regex bold(R"(\*\*([^*]+)\*\*)");
-  static const std::regex link(R"(\[([^\]]*)\]\(([^)\s]*)\))");
-  std::string s(line);
-  s = std::regex_replace(s, sup, std::string(1, kMarkOpen) + "$1" + std::string(1, kMarkClose));
-  s = std::regex_replace(s, bold, "$1");
-  // Superscript digits -> footnote marks.
-  std::string out;
-  for (std::size_t i = 0; i < s.size();) {
+  // Hand-written rather than std::regex: a converter's paragraph can be one very long line, and the regex
+  // engine recurses once per character.
+  std::string s;
+  for (std::size_t i = 0; i < line.size();) {
     std::size_t len = 0;
-    std::string digits = superscript_digits(std::string_view(s).substr(i), len);
-    if (!digits.empty()) {
-      out += footnote_mark(digits);
+    std::string label = sup_tag(line.substr(i), len);
+    // "km²", "m³": a superscript right after a Latin letter is an exponent, not a footnote marker.
+    if (label.empty() && !(i > 0 && std::isalpha(static_cast<unsigned char>(line[i - 1]))))
+      label = superscript_digits(line.substr(i), len);
+    if (!label.empty()) {
+      s += footnote_mark(label);
       i += len;
-    } else {
-      out += s[i++];
+      continue;
     }
+    if (line.compare(i, 2, "**") == 0) {  // **bold** -> bold
+      std::size_t close = line.find("**", i + 2);
+      if (close != std::string_view::npos && close > i + 2 && line.substr(i + 2, close - i - 2).find('*') == std::string_view::npos) {
+        s += line.substr(i + 2, close - i - 2);
+        i = close + 2;
+        continue;
+      }
+    }
+    s += line[i++];
   }
   // Links: an empty or "#" target keeps the text only; a real target stays a link.
-  std::string linked;
-  auto begin = std::sregex_iterator(out.begin(), out.end(), link);
-  std::size_t last = 0;
-  for (auto it = begin; it != std::sregex_iterator(); ++it) {
-    const auto& m = *it;
-    linked += unescape(std::string_view(out).substr(last, m.position() - last));
-    std::string text = unescape(m[1].str()), url = m[2].str();
-    if (url.empty() || url == "#") linked += text;
-    else linked += link_mark(text, unescape(url));
-    last = m.position() + m.length();
+  std::string out;
+  std::size_t plain = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] != '[') continue;
+    std::size_t close = s.find(']', i + 1);
+    if (close == std::string::npos || close + 1 >= s.size() || s[close + 1] != '(') continue;
+    std::size_t end = s.find(')', close + 2);
+    if (end == std::string::npos) continue;
+    std::string_view url = std::string_view(s).substr(close + 2, end - close - 2);
+    if (url.find_first_of(" \t") != std::string_view::npos || s.substr(i + 1, close - i - 1).find('[') != std::string::npos) continue;
+    out += unescape(std::string_view(s).substr(plain, i - plain));
+    std::string text = unescape(std::string_view(s).substr(i + 1, close - i - 1));
+    if (url.empty() || url == "#") out += text;
+    else out += link_mark(text, unescape(url));
+    plain = end + 1;
+    i = end;
   }
-  linked += unescape(std::string_view(out).substr(last));
-  return link_bare_urls(linked);
+  out += unescape(std::string_view(s).substr(plain));
+  return link_bare_urls(out);
 }
 
 void clean_markup(Lines& lines) {

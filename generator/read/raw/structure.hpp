@@ -19,8 +19,7 @@ struct BuiltBlock {
   int last_page = 0;
 };
 
-// `formula_allowed`: the body may open with an enacting formula (false when cover notes come first in a
-// document without one).
+// Warnings (a gap in the paragraph numbering) go to `warnings`, naming `file` and the paragraph's line.
 std::vector<BuiltBlock> build_blocks(const std::vector<Paragraph>& paragraphs, Diagnostics& warnings,
                                      const std::string& file);
 
