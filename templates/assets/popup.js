@@ -13,7 +13,6 @@
   var NARROW = window.matchMedia('(max-width: 40rem)');
   var GAP = 6;           // px between trigger and popup
   var MARGIN = 8;        // px the popup keeps from the viewport's edges
-  var OPEN_DELAY = 80;   // ms of hover before opening, so a pointer passing over text does not flash popups
   var CLOSE_DELAY = 300; // ms after the pointer leaves, so it can cross the gap onto the popup
 
   var all = [];
@@ -21,7 +20,8 @@
   // options: id, className, attributes (set on the popup element), fill(trigger, body): fills the popup's
   // body for a trigger; disclosure: true to keep aria-expanded on the trigger (footnotes), false to link
   // trigger and popup with aria-describedby (previews, role tooltip); closeLabel: text for a close button
-  // (none when absent).
+  // (none when absent); openDelay: ms of hover before opening (0: at once), so that a pointer crossing
+  // a page full of links does not flash popups.
   function create(options) {
     var el = document.createElement('span');
     el.id = options.id;
@@ -79,7 +79,8 @@
         clearTimeout(popup.closeTimer);
         if (popup.isOpenFor(trigger)) { popup.reasons.hover = true; return; }
         clearTimeout(popup.openTimer);
-        popup.openTimer = setTimeout(function () { popup.open(trigger, 'hover'); }, OPEN_DELAY);
+        if (!options.openDelay) popup.open(trigger, 'hover');
+        else popup.openTimer = setTimeout(function () { popup.open(trigger, 'hover'); }, options.openDelay);
       },
 
       // One reason to stay open is gone; closes when none is left (after a grace period for hover).

@@ -64,6 +64,7 @@
     className: 'cite-popup',
     attributes: { role: 'tooltip', 'data-cite-preview': '' },
     disclosure: false,
+    openDelay: 150,
     fill: function (a, body) {
       var t = target(a);
       if (!t) return false;
