@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { gzipSync, inflateRawSync } from 'node:zlib';
 import { ROOT, ACTA, launch, serve } from '../tests/browser/support.mjs';
 
 const SIZES = process.argv.slice(2).map(Number).filter(Boolean);
@@ -139,7 +139,7 @@ for (const n of SIZES) {
   const queries = [...FIXED, ...sampledPhrases([...texts.values()], 8)];
   const hrefs = [];
   for (let i = 0; existsSync(join(actaDir, 'search', 't', `${i}.js`)); i++)
-    hrefs.push(/"h":"([^"]*)"/.exec(readFileSync(join(actaDir, 'search', 't', `${i}.js`), 'utf8'))[1]);
+    hrefs.push(JSON.parse(inflateRawSync(Buffer.from(/"t\/\d+","([^"]*)"/.exec(readFileSync(join(actaDir, 'search', 't', `${i}.js`), 'utf8'))[1], 'base64')).toString()).h);
 
   const serverActa = await serve(actaDir), serverPf = await serve(pfDir);
   const rows = [];

@@ -5,6 +5,7 @@
 #include <iostream>
 #include <memory>
 
+#include "analyze/citations/link_pass.hpp"
 #include "analyze/citations/outgoing.hpp"
 #include "analyze/passes.hpp"
 #include "cli/commands.hpp"
@@ -46,12 +47,12 @@ void add_check_command(CLI::App& app, Action& action) {
         for (const auto& c : analyze::citations::outgoing_citations(doc)) {
           ++citations;
           inside += c.in_archive;
-          unresolved += c.symbol.empty();
         }
+      for (const auto& n : notes) unresolved += n.message.rfind(analyze::citations::kUnresolvedNote, 0) == 0;
       if (!opts->quiet)
         std::printf("acta check: %zu documents, %zu citations (%zu to archive documents, %zu outside, %zu unresolved), "
                     "%zu findings, %zu warnings\n",
-                    archive.documents.size(), citations, inside, citations - inside - unresolved, unresolved, notes.size(), warnings);
+                    archive.documents.size(), citations + unresolved, inside, citations - inside, unresolved, notes.size(), warnings);
       return opts->strict && (notes.size() + warnings) > 0 ? 2 : 0;
     };
   });

@@ -42,7 +42,7 @@ std::string plain_text(const Inlines& inlines) {
   return out;
 }
 
-std::string block_text(const Block& block) {
+std::string block_plain_text(const Block& block) {
   if (block.kind != BlockKind::Table) return plain_text(block.content);
   std::string out;
   for (const auto& row : block.rows)

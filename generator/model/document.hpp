@@ -47,7 +47,7 @@ std::string plain_text(const Inlines& inlines);
 // ---- Topic evidence (filled by the topic pass, analyze/topics) -----------------------------------------
 
 struct TermHit {
-  std::size_t begin = 0;  // byte range of a topic term in block_text(block)
+  std::size_t begin = 0;  // byte range of a topic term in block_plain_text(block)
   std::size_t end = 0;
 };
 
@@ -90,13 +90,13 @@ struct Block {
   Inlines content;
   std::vector<std::vector<Inlines>> rows;  // Table only; the first row is the header
   int line = 0;                            // 1-based source line where the block starts
-  std::vector<std::string> topics;         // ids of the topics this block is evidence for (topic pass)
-  std::vector<TopicEvidence> topic_evidence;  // every topic the block passes the paragraph threshold for
+  std::vector<std::string> topics;         // ids of the document's topics this block is evidence for (topic pass)
+  std::vector<TopicEvidence> topic_evidence;  // every topic the block is evidence for, the document under it or not
 };
 
 // The text of a block as the analysis passes see it: plain_text of its content, table cells joined by
 // spaces. Offsets in TermHit refer to this string.
-std::string block_text(const Block& block);
+std::string block_plain_text(const Block& block);
 
 // ---- Notes ----------------------------------------------------------------------------------------------
 

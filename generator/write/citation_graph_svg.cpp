@@ -74,7 +74,7 @@ std::string citation_graph_svg(const model::Archive& archive, const std::string&
                       " 条引用，弧线从引用文件指向被引用文件", {{"id", "citation-graph-title"}});
   x.open("defs");
   x.open("marker", {{"id", "citation-arrow"}, {"viewBox", "0 0 10 10"}, {"refX", "9"}, {"refY", "5"},
-                    {"markerWidth", "7"}, {"markerHeight", "7"}, {"orient", "auto"}});
+                    {"markerWidth", "8"}, {"markerHeight", "8"}, {"markerUnits", "userSpaceOnUse"}, {"orient", "auto"}});
   x.empty("path", {{"d", "M 0 0 L 10 5 L 0 10 z"}, {"fill", "currentColor"}});
   x.close().close();
   x.empty("line", {{"class", "axis"}, {"x1", num(kMargin)}, {"y1", num(base_y)}, {"x2", num(width - kMargin)},

@@ -29,7 +29,7 @@ Data citations_data(const SiteContext& site) {
     const auto& doc = site.archive.documents[*c.doc];
     Data row;
     row.set("href", model::page_path(doc));
-    row.set("symbol", c.symbol);
+    row.set("symbol", c.symbol.empty() ? std::string("（无文号）") : c.symbol);
     row.set("title", doc.meta.title);
     row.set("count", std::to_string(c.citing.size()));
     row.set("citing", citing_list(site, c.citing));
@@ -53,7 +53,6 @@ Data citations_data(const SiteContext& site) {
   d.set("outside_truncated", Data(stats.outside.size() > kMaxOutside));
   d.set("outside_shown", std::to_string(std::min(stats.outside.size(), kMaxOutside)));
   d.set("citations", std::to_string(stats.citations));
-  set_optional(d, "unresolved", stats.unresolved ? std::to_string(stats.unresolved) : "");
   return d;
 }
 

@@ -44,17 +44,21 @@ void collect(const model::Document& doc, const model::Inlines& inlines, Referenc
   }
 }
 
+void put_if(json& j, const char* key, const std::string& value);
+
 json citation_json(const SiteContext& site, const model::Document& doc, const model::Inline& c, const std::string& place) {
   json j;
   j["place"] = place;
-  j["symbol"] = c.citation.symbol;
+  // A citation whose symbol the citation pass could not settle has no symbol and no link: it is kept so
+  // tools see the citing text.
+  put_if(j, "symbol", c.citation.symbol);
   if (!c.citation.paragraph.empty()) j["paragraph"] = c.citation.paragraph;
   j["text"] = model::plain_text(c.children);
   j["in_archive"] = c.citation.in_archive;
   if (c.citation.in_archive)
     if (auto i = site.archive.find_symbol(c.citation.symbol))
       j["document"] = link_between(json_path(doc), json_path(site.archive.documents[*i]));
-  j["href"] = c.citation.href;
+  put_if(j, "href", c.citation.href);
   return j;
 }
 

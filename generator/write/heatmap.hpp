@@ -1,6 +1,7 @@
 // A documents x topics heat map as inline SVG, made at build time (no script, no library). Every label
-// and tooltip goes through escape.hpp; the markup is fixed here. Accessible: role="img"-free group with a
-// <title> and <desc>, every cell with its own <title>, rows and columns linked to their pages.
+// and tooltip goes through escape.hpp; the markup is fixed here. Accessible: a group (not role="img", so its
+// links stay reachable) labelled by its <title> and <desc>, every cell with its own <title>, rows and
+// columns linked to their pages.
 #pragma once
 
 #include <string>

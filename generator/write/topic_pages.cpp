@@ -45,11 +45,13 @@ bool more_relevant(const model::Document& a, const model::Document& b, const std
   return a.slug < b.slug;
 }
 
-Data excerpt_data(const model::Document& doc, const model::Block& block, const model::TopicEvidence& ev) {
+Data excerpt_data(const model::Document& doc, const model::Block& block, const model::TopicEvidence& ev, bool brief) {
   Data e;
   e.set("href", "../" + model::page_path(doc) + "#" + block.id);
   e.set("label", paragraph_label(block.id));
-  e.set("html", highlighted_excerpt(model::block_text(block), ev.hits));
+  ExcerptOptions options;
+  if (brief) options.max_chars = 60, options.before = 15;  // the folded ones: a glimpse each, the page stays light
+  e.set("html", highlighted_excerpt(model::block_plain_text(block), ev.hits, options));
   e.set("score", one_decimal(ev.score));
   return e;
 }
@@ -79,7 +81,7 @@ Data topic_document_data(const model::Document& doc, const std::string& topic) {
   for (std::size_t i = 0; i < order.size() && i < kShownExcerpts; ++i) top[order[i]] = true;
   List shown, more;
   for (std::size_t i = 0; i < evidence.size(); ++i)
-    (top[i] ? shown : more).push_back(excerpt_data(doc, *evidence[i].first, *evidence[i].second));
+    (top[i] ? shown : more).push_back(excerpt_data(doc, *evidence[i].first, *evidence[i].second, !top[i]));
   d.set("excerpts", shown);
   d.set("has_more", Data(!more.empty()));
   d.set("more_count", std::to_string(more.size()));
@@ -166,7 +168,7 @@ std::string heatmap_for(const SiteContext& site) {
       double score = s ? s->score : 0;
       cell.value = best > 0 ? std::sqrt(score / best) : 0;
       cell.marked = s && s->assigned;
-      cell.tooltip = doc_label(*doc) + " · " + topics[t].label_zh + "：得分 " + one_decimal(score) + "，" +
+      cell.tooltip = (doc->meta.symbol.empty() ? doc->meta.title : doc->meta.symbol) + " · " + topics[t].label_zh + "：得分 " + one_decimal(score) + "，" +
                      std::to_string(s ? s->paragraphs : 0) + " 段" + (cell.marked ? "（已归入）" : "（未归入）");
       row.cells.push_back(cell);
     }

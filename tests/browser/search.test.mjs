@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, buildSite, launch, origins, watchErrors } from './support.mjs';
+import { ROOT, buildSite, launch, origins, serve, watchErrors } from './support.mjs';
 
 const MAKE_CORPUS = join(ROOT, '..', 'shared', 'corpus', 'make-corpus');
 const NO_HITS = '这个短语不会出现在任何文件里';
@@ -63,7 +63,7 @@ async function scanPages(browser, base) {
         if (el.id) { last = el.id; res.push({ id: el.id, text: text(el) }); }
         else for (const a of el.querySelectorAll('.annotation')) res.push({ id: last, text: text(a) });
       }
-      for (const el of document.querySelectorAll('li.footnote')) res.push({ id: el.id, text: text(el.querySelector('.fn-text')) });
+      for (const el of document.querySelectorAll('.footnote[role="doc-footnote"]')) res.push({ id: el.id, text: text(el.querySelector('.fn-text')) });
       return res;
     });
     for (const p of parts) out.push({ page: href, ...p });
@@ -261,4 +261,30 @@ test('a query is shown as text, never parsed as HTML', async () => {
   assert.match(await page.locator('#search-status').textContent(), /<img/);
   assert.equal(await page.evaluate(() => window.pwned), undefined);
   await page.close();
+});
+
+test('the search page with results: no serious axe-core violation, and it runs under a strict CSP', async () => {
+  const site = sites.find((s) => s.name === 'fixture');
+  const dir = new URL(site.where.list[0].base).pathname;
+  const server = await serve(dir, { csp: "default-src 'self'" });
+  const page = await browser.newPage();
+  const errors = pageErrors(page);
+  await page.goto(server.url + 'search.html?q=' + encodeURIComponent('冰川'));
+  await page.waitForSelector('#search-results[data-state=done]', { state: 'attached' });
+  assert.ok(await page.locator('.search-result').count() >= 1, 'results under CSP (no inline script, no eval)');
+  assert.deepEqual(errors.list(), []);
+  await page.close();
+  await server.close();
+  // axe-core is injected as an inline script, which that CSP forbids: check on the plain server.
+  const plain = await browser.newPage();
+  await plain.goto(site.where.list.find((o) => o.name === 'http').base + 'search.html?q=' + encodeURIComponent('冰川'));
+  await plain.waitForSelector('#search-results[data-state=done]', { state: 'attached' });
+  await plain.addScriptTag({ path: join(ROOT, 'node_modules', 'axe-core', 'axe.min.js') });
+  const violations = await plain.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  });
+  assert.deepEqual(violations, []);
+  await plain.close();
 });

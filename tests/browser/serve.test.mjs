@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { request } from 'node:http';
-import { mkdtempSync, cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, cpSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, ACTA, launch, watchErrors } from './support.mjs';
@@ -65,6 +65,7 @@ after(async () => {
     server.child.kill('SIGTERM');
     await exited;
   }
+  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 test('serve answers with the site and the reload script, only in what it serves', async () => {

@@ -84,7 +84,7 @@ TEST(MarkdownSite, BuildsContractPagesIdsAndFootnotes) {
     std::string id = (*it)[1];
     auto def = page.find("id=\"" + id + "\"");
     ASSERT_NE(def, std::string::npos) << id;
-    auto li_end = page.find("</li>", def);
+    auto li_end = page.find("</div>", def);
     std::string note = page.substr(def, li_end - def);
     EXPECT_NE(note.find("role=\"doc-backlink\""), std::string::npos) << note;
   }

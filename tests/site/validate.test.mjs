@@ -5,10 +5,10 @@
 // - every doc/*.json validates against schemas/document.schema.json (ajv, JSON Schema 2020-12);
 // - every XML file (Akoma Ntoso, sitemap, feed) is well-formed (xmllint).
 // Each checker is also shown one broken input, so a checker that silently checks nothing fails the test.
-import { test, before } from 'node:test';
+import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, readdirSync, readFileSync, writeFileSync, mkdtempSync, cpSync, existsSync } from 'node:fs';
+import { chmodSync, rmSync, readdirSync, readFileSync, writeFileSync, mkdtempSync, cpSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -20,8 +20,10 @@ const VNU = join(ROOT, 'node_modules', 'vnu-jar', 'build', 'dist', 'vnu.jar');
 let sites = [];
 
 // linkchecker, run as root, drops to user nobody: the sites must be readable by everyone.
+const scratchDirs = [];
 function scratch(prefix) {
   const dir = mkdtempSync(join(tmpdir(), prefix));
+  scratchDirs.push(dir);
   chmodSync(dir, 0o755);
   return dir;
 }
@@ -57,6 +59,10 @@ function brokenCopy(site, file, edit) {
   writeFileSync(join(copy, file), edit(readFileSync(join(copy, file), 'utf8')));
   return copy;
 }
+
+after(() => {
+  for (const d of scratchDirs) rmSync(d, { recursive: true, force: true });
+});
 
 before(() => {
   sites = [build(join(ROOT, 'site-config.yaml')), build(join(ROOT, 'tests/fixtures/archive/site-config.yaml'))];

@@ -142,3 +142,19 @@ TEST(Exports, ReportIsADocWithSections) {
   EXPECT_NE(x.find("<heading>导言</heading>"), std::string::npos);
   EXPECT_LT(x.find("<heading>导言</heading>"), x.find("<paragraph eId=\"para_15\">"));
 }
+
+TEST(Exports, UnresolvedCitationHasNoSymbolOrLink) {
+  config::Config cfg;
+  model::Archive arch = archive();
+  arch.documents[1].blocks[2].content.push_back(citation("", "", "", false));
+  write::Templates templates(std::filesystem::path(ACTA_SOURCE_DIR) / "templates");
+  write::SiteContext site{cfg, arch, templates};
+  auto j = nlohmann::json::parse(write::document_json(site, 1));
+  const auto& c = j["citations"][1];
+  EXPECT_EQ(c["place"], "para_1");
+  EXPECT_FALSE(c.contains("symbol"));
+  EXPECT_FALSE(c.contains("href"));
+  EXPECT_EQ(c["in_archive"], false);
+  std::string x = write::document_akn(site, 1);
+  EXPECT_EQ(x.find("<ref href=\"\""), std::string::npos);
+}

@@ -81,7 +81,7 @@ TEST(TopicPass, MainThemeAssignedPassingMentionNot) {
   ASSERT_FALSE(doc.blocks[0].topic_evidence.empty());
   EXPECT_DOUBLE_EQ(doc.blocks[0].topic_evidence[0].score, 12);
   // The hits point at the terms in the block's text.
-  auto text = acta::model::block_text(doc.blocks[0]);
+  auto text = acta::model::block_plain_text(doc.blocks[0]);
   const auto& h = doc.blocks[0].topic_evidence[0].hits[0];
   EXPECT_EQ(text.substr(h.begin, h.end - h.begin), "山区");
 }

@@ -174,10 +174,12 @@ void link_document(Document& doc, const Index& index, const config::Config& conf
         t.paragraph = f.paragraph;
         t.href = config.external_link(f.symbol);
       }
-      if (f.symbol.empty() && !target)
-        note(notes, doc, p.line, "could not resolve the citation " + f.written + " to a symbol: " + f.problem);
-      else if (!f.problem.empty())
-        note(notes, doc, p.line, "citation " + f.written + ": " + f.problem);
+      if (f.symbol.empty() && !target) {
+        // No symbol: no link. The text stays as written and `acta check` reports it.
+        note(notes, doc, p.line, std::string(kUnresolvedNote) + f.written + " to a symbol: " + f.problem);
+        continue;
+      }
+      if (!f.problem.empty()) note(notes, doc, p.line, "citation " + f.written + ": " + f.problem);
       edits.push_back(std::move(e));
     }
     if (apply_citations(*p.content, p.flat, edits) > 0)

@@ -4,11 +4,16 @@
 // Archive::cited_by. Pure: same archive and config in, same archive out.
 #pragma once
 
+#include <string_view>
+
 #include "config/config.hpp"
 #include "model/archive.hpp"
 #include "util/error.hpp"
 
 namespace acta::analyze::citations {
+
+// How the note on a citation without a symbol begins (for counting them).
+inline constexpr std::string_view kUnresolvedNote = "could not resolve the citation ";
 
 // Links the citations of every document and fills the backlinks. When `notes` is given, citations that
 // could not be resolved to a symbol and unusual patterns are added to it, with file and line, in archive

@@ -46,10 +46,6 @@ CitationStats citation_stats(const model::Archive& archive) {
   for (std::size_t i = 0; i < archive.documents.size(); ++i) {
     for (const auto& c : outgoing_citations(archive.documents[i])) {
       ++stats.citations;
-      if (c.symbol.empty()) {
-        ++stats.unresolved;
-        continue;
-      }
       if (c.in_archive) {
         if (auto t = archive.find_symbol(c.symbol); t && *t != i) inside[*t].insert(i);
       } else {
@@ -58,7 +54,6 @@ CitationStats citation_stats(const model::Archive& archive) {
     }
   }
   for (std::size_t i = 0; i < archive.documents.size(); ++i) {
-    if (archive.documents[i].meta.symbol.empty()) continue;
     stats.in_archive.push_back({archive.documents[i].meta.symbol, i, {inside[i].begin(), inside[i].end()}});
   }
   for (auto& [symbol, docs] : outside) stats.outside.push_back({symbol, std::nullopt, {docs.begin(), docs.end()}});

@@ -11,7 +11,7 @@
 namespace acta::analyze::citations {
 
 struct OutgoingCitation {
-  std::string symbol;     // full symbol cited ("" when it could not be resolved)
+  std::string symbol;     // full symbol cited (a citation without one stays text: it is not listed)
   std::string paragraph;  // anchor in the cited document, when named
   std::string href;       // relative to the citing document's page, or external
   bool in_archive = false;
@@ -29,10 +29,9 @@ struct CitedDocument {
 };
 
 struct CitationStats {
-  std::vector<CitedDocument> in_archive;  // every archive document with a symbol, most cited first
+  std::vector<CitedDocument> in_archive;  // every archive document (symbol may be empty), most cited first
   std::vector<CitedDocument> outside;     // documents cited but not in the archive, most cited first
-  std::size_t citations = 0;              // citations in the archive, resolved or not
-  std::size_t unresolved = 0;             // of which no symbol could be given
+  std::size_t citations = 0;              // citations (links) in the archive's documents
 };
 
 // Counts over the whole archive, after the citation pass. Ties are ordered by symbol, so the result is

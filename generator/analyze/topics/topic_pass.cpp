@@ -42,6 +42,7 @@ void score_document(model::Document& doc, const config::Config& cfg, const Topic
 
   std::set<std::string> asserted(doc.meta.topics.begin(), doc.meta.topics.end());
   for (const auto& id : doc.meta.topics) {
+    if (cfg.topics.empty()) break;  // a site without topics ignores the assertions rather than warn on each
     bool known = std::any_of(cfg.topics.begin(), cfg.topics.end(), [&](const auto& t) { return t.id == id; });
     if (!known)
       doc.diagnostics.push_back({Severity::Warning, {doc.source_path, 0},
@@ -60,7 +61,7 @@ void score_document(model::Document& doc, const config::Config& cfg, const Topic
     block.topics.clear();
     block.topic_evidence.clear();
     if (!scored(block.kind)) continue;
-    const auto text = topics::prepare_match_text(model::block_text(block));
+    const auto text = topics::prepare_match_text(model::block_plain_text(block));
     const auto hits = matcher.find(text);
     if (hits.empty()) continue;
     std::vector<double> weighted(ntopics, 0.0);
