@@ -171,7 +171,9 @@
   }
 
   // Wires the usual trigger events for elements matching `selector` (delegated, so triggers added later
-  // work too). `filter(a)` may reject a matching element. `click` handles activation (optional).
+  // work too). handlers: filter(a) may reject a matching element; click(a, event) handles activation
+  // (optional); keyboardFocusOnly: focus given by a pointer press does not open the popup (links that
+  // navigate when pressed).
   function bind(popup, selector, handlers) {
     var match = function (target) {
       var t = target && target.closest ? target.closest(selector) : null;
@@ -189,9 +191,19 @@
         else clearTimeout(popup.openTimer);
       }
     });
+    // Pressing a trigger acts on it (a preview link navigates): a hover-open still pending is moot, and
+    // starting it would only load data the next page throws away.
+    var pressed = null;
+    document.addEventListener('pointerdown', function (e) {
+      pressed = match(e.target);
+      if (pressed) clearTimeout(popup.openTimer);
+    });
+    document.addEventListener('pointerup', function () { pressed = null; });
     document.addEventListener('focusin', function (e) {
       var t = match(e.target);
-      if (t && !popup.muted) popup.open(t, 'focus');
+      if (!t || popup.muted) return;
+      if (handlers.keyboardFocusOnly && t === pressed) return;  // focus from a press, not from the keyboard
+      popup.open(t, 'focus');
     });
     document.addEventListener('focusout', function (e) {
       var t = match(e.target);

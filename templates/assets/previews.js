@@ -80,7 +80,10 @@
     },
   });
 
-  window.ActaPopup.bind(popup, 'a[href]', { filter: function (a) { return target(a) !== null; } });
+  window.ActaPopup.bind(popup, 'a[href]', {
+    filter: function (a) { return target(a) !== null; },
+    keyboardFocusOnly: true,
+  });
 
   function part(parent, className, text) {
     var span = document.createElement('span');
