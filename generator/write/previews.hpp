@@ -20,8 +20,5 @@ std::string preview_script(const model::Document& doc);
 // Writes previews/<slug>.js for every document of the archive.
 void write_previews(const SiteContext& site, const StagedOutput& out);
 
-// `text` as a JSON string literal (quotes included). Also escapes '<', U+2028 and U+2029 so the literal is
-// safe in any script context.
-std::string json_string(const std::string& text);
 
 }  // namespace acta::write

@@ -4,6 +4,7 @@
 
 #include "read/markdown.hpp"
 #include "write/previews.hpp"
+#include "write/json.hpp"
 
 using namespace acta;
 
