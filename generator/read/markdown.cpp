@@ -374,7 +374,8 @@ void parse_markdown_body(std::string_view body, int first_line, model::Document&
     int l = cmark_node_get_start_line(n);
     used_lines.insert(l);
     auto it = defs_by_line.find(l);
-    labels_by_index[std::to_string(++ix)] = it == defs_by_line.end() ? std::to_string(ix) : it->second;
+    std::string index = std::to_string(++ix);
+    labels_by_index[index] = it == defs_by_line.end() ? index : it->second;
   }
   Converter conv(doc, first_line, labels_by_index);
   conv.blocks(root.get());

@@ -83,7 +83,9 @@ TEST(Robustness, KilledBuildLeavesPreviousSiteWhole) {
     ASSERT_EQ(now.size(), old_site.size()) << "after kill at " << delay_ms << " ms public/ is neither site";
     ASSERT_NE(now["index.html"].find("新"), std::string::npos);
     for (const auto& [path, text] : now)
-      if (path.rfind("doc/", 0) == 0) ASSERT_EQ(text.find("旧"), std::string::npos) << path;
+      if (path.rfind("doc/", 0) == 0) {
+        ASSERT_EQ(text.find("旧"), std::string::npos) << path;
+      }
     old_site = now;  // the next kill must leave this one intact
   }
   EXPECT_GT(saw_old, 0) << "no kill landed during a build; the test proves nothing";
