@@ -1,6 +1,7 @@
 #include "write/pages.hpp"
 
 #include <algorithm>
+#include <map>
 #include <filesystem>
 
 #include "util/files.hpp"
@@ -76,6 +77,14 @@ Data block_data(const model::Block& b, const model::Document& doc, InlineRendere
   return d;
 }
 
+// What a reader calls the kind of a document; a kind the archive invented is shown as written.
+std::string kind_label(const std::string& kind) {
+  static const std::map<std::string, std::string> labels = {
+      {"resolution", "决议"}, {"decision", "决定"}, {"report", "报告"}, {"draft", "决议草案"}, {"note", "说明"}};
+  auto it = labels.find(kind);
+  return it == labels.end() ? kind : it->second;
+}
+
 bool newer_first(const model::Document& a, const model::Document& b) {
   if (a.meta.date != b.meta.date) return a.meta.date > b.meta.date;
   return a.meta.symbol < b.meta.symbol;
@@ -98,6 +107,7 @@ Data document_data(const SiteContext& site, std::size_t index) {
   set_optional(d, "agenda_item", m.agenda_item);
   set_optional(d, "meeting", m.meeting);
   set_optional(d, "kind", m.kind);
+  set_optional(d, "kind_label", kind_label(m.kind));
   set_optional(d, "date", display_date(m.date));
   d.set("date_iso", m.date);
   List topics;  // the topics the document is under, linked to their pages
