@@ -103,6 +103,11 @@ class Converter {
 
   void inlines(cmark_node* parent, Inlines& out) {
     InlineBuilder b(out);
+    if (depth_ >= kMaxNesting) {  // pathological nesting: keep the text, drop the structure
+      b.text(plain(parent));
+      return;
+    }
+    Nested guard(depth_);
     for (cmark_node* n = cmark_node_first_child(parent); n; n = cmark_node_next(n)) {
       switch (cmark_node_get_type(n)) {
         case CMARK_NODE_TEXT: b.text(cmark_node_get_literal(n)); break;
@@ -261,6 +266,15 @@ class Converter {
   }
 
   void block(cmark_node* n) {
+    if (depth_ >= kMaxNesting) {  // e.g. 500 nested block quotes: one plain paragraph, no recursion
+      Block b;
+      b.kind = unnumbered_kind(seen_numbered_);
+      b.line = line(n);
+      b.content.push_back(Inline::make_text(plain(n)));
+      doc_.blocks.push_back(std::move(b));
+      return;
+    }
+    Nested guard(depth_);
     switch (cmark_node_get_type(n)) {
       case CMARK_NODE_PARAGRAPH: paragraph(n); break;
       case CMARK_NODE_HEADING: {
@@ -291,6 +305,16 @@ class Converter {
         break;
     }
   }
+
+  // Containers nest without limit in Markdown ("> > > …"); the conversion recurses, so it stops at a depth
+  // no real document reaches and keeps the deeper text flat.
+  static constexpr int kMaxNesting = 48;
+  struct Nested {
+    explicit Nested(int& d) : depth(d) { ++depth; }
+    ~Nested() { --depth; }
+    int& depth;
+  };
+  int depth_ = 0;
 
   model::Document& doc_;
   int first_line_;

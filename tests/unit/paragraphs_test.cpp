@@ -109,3 +109,26 @@ TEST(Paragraphs, CoverNotesBeforeTheFormula) {
   auto h = read::read_markdown("## B. 成果\n", "t.md");
   EXPECT_EQ(h.blocks[0].number, "B");
 }
+
+// Found by the Markdown fuzzer: thousands of nested block quotes overflowed the stack of the recursive
+// conversion. Deep nesting now keeps its text as a flat paragraph.
+TEST(Paragraphs, DeeplyNestedContainersKeepTheirText) {
+  std::string quotes(100000, '>');
+  auto doc = read::read_markdown(quotes + " 深处的文字\n", "t.md");
+  std::string all;
+  for (const auto& b : doc.blocks) all += model::plain_text(b.content);
+  EXPECT_NE(all.find("深处的文字"), std::string::npos);
+
+  std::string lists;
+  for (int i = 0; i < 3000; ++i) lists += std::string(static_cast<std::size_t>(i) * 2, ' ') + "- 项\n";
+  auto listed = read::read_markdown(lists, "t.md");
+  EXPECT_FALSE(listed.blocks.empty());
+
+  std::string emphasis;
+  for (int i = 0; i < 20000; ++i) emphasis += "*_";
+  emphasis += "重点";
+  for (int i = 0; i < 20000; ++i) emphasis += "_*";
+  auto emphasized = read::read_markdown(emphasis + "\n", "t.md");
+  ASSERT_FALSE(emphasized.blocks.empty());
+  EXPECT_NE(model::plain_text(emphasized.blocks[0].content).find("重点"), std::string::npos);
+}
