@@ -168,7 +168,7 @@ std::string document_json(const SiteContext& site, std::size_t index) {
     notes.push_back(n);
   }
   j["annotations"] = notes;
-  return j.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+  return j.dump(-1, ' ', false, json::error_handler_t::replace) + "\n";  // compact: it is data, and thousands of them
 }
 
 std::string link_between(const std::string& from, const std::string& to) {

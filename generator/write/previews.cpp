@@ -11,8 +11,22 @@ using model::BlockKind;
 
 namespace {
 
+// previews.js shows at most this many characters of a paragraph and an ellipsis when there are more; one
+// character more tells it there are more. A long paragraph's tail would only make the file bigger.
+constexpr std::size_t kShownChars = 280;
+
+std::string cut_after_chars(std::string text, std::size_t chars) {
+  std::size_t seen = 0;
+  for (std::size_t i = 0; i < text.size(); ++i)
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 && seen++ == chars) {
+      text.resize(i);
+      break;
+    }
+  return text;
+}
+
 // The paragraph as a reader would quote it: its number first, as on the page.
-std::string preview_text(const model::Block& b) {
+std::string full_preview_text(const model::Block& b) {
   std::string text;
   if (b.kind == BlockKind::Table) {
     for (const auto& row : b.rows)
@@ -27,6 +41,8 @@ std::string preview_text(const model::Block& b) {
   if (b.kind == BlockKind::Subparagraph && !b.number.empty()) return "(" + b.number + ") " + text;
   return text;
 }
+
+std::string preview_text(const model::Block& b) { return cut_after_chars(full_preview_text(b), kShownChars + 1); }
 
 void field(std::string& out, const char* key, const std::string& value) {
   out += json_string(key);

@@ -17,6 +17,8 @@ Templates::Templates(const fs::path& dir) : dir_(dir) {
     std::string text = files::read(entry.path());
     kainjow::mustache::mustache tmpl(text);
     if (!tmpl.is_valid()) throw SourceError({files::display(entry.path()), 0}, "template error: " + tmpl.error_message());
+    tmpl.set_custom_escape([](const std::string& s) { return escape_html(s); });
+    parsed_.emplace(entry.path().stem().string(), std::move(tmpl));
     sources_[entry.path().stem().string()] = std::move(text);
   }
   for (const char* required : {"layout", "document", "index"})
@@ -24,13 +26,17 @@ Templates::Templates(const fs::path& dir) : dir_(dir) {
       throw SourceError({files::display(dir / (std::string(required) + ".mustache")), 0}, "required template is missing");
 }
 
-std::string Templates::render(const std::string& name, const Data& data) const {
-  auto it = sources_.find(name);
-  if (it == sources_.end())
+const Templates::Parsed& Templates::parsed(const std::string& name) const {
+  auto it = parsed_.find(name);
+  if (it == parsed_.end())
     throw SourceError({files::display(dir_ / (name + ".mustache")), 0}, "template not found");
-  kainjow::mustache::mustache tmpl(it->second);
-  tmpl.set_custom_escape([](const std::string& s) { return escape_html(s); });
-  std::string out = tmpl.render(data);
+  return it->second;
+}
+
+std::string Templates::render(const std::string& name, const Data& data) const {
+  Parsed tmpl = parsed(name);  // a copy: rendering records errors in the template object
+  std::string out;
+  tmpl.render(data, [&out](const std::string& piece) { out += piece; });
   if (!tmpl.is_valid())
     throw SourceError({files::display(dir_ / (name + ".mustache")), 0}, "template error: " + tmpl.error_message());
   return out;

@@ -27,8 +27,12 @@ class Templates {
   const std::filesystem::path& dir() const { return dir_; }
 
  private:
+  using Parsed = kainjow::mustache::mustache;
+  const Parsed& parsed(const std::string& name) const;
+
   std::filesystem::path dir_;
   std::map<std::string, std::string> sources_;
+  std::map<std::string, Parsed> parsed_;  // parsed once; each render works on a copy (rendering mutates it)
 };
 
 }  // namespace acta::write

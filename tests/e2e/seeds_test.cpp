@@ -149,6 +149,9 @@ TEST_F(SeedsSite, MetadataFromTheText) {
   EXPECT_NE(r80.find("18 (j)"), std::string::npos);
   EXPECT_NE(page("a-res-62-196.html").find("datetime=\"2007-12-19\""), std::string::npos);
   EXPECT_NE(page("hsp-ha.2-res.4.html").find("<p class=\"doc-symbol\">HSP/HA.2/Res.4</p>"), std::string::npos);  // sidecar
+  // Kinds: the draft says so only at the end of its sponsors' paragraph, before the formula.
+  EXPECT_NE(r80.find("<dt>类别</dt><dd>决议</dd>"), std::string::npos);
+  EXPECT_NE(page("draft-79-sdg-centre-central-asia.html").find("<dt>类别</dt><dd>决议草案</dd>"), std::string::npos);
   // The only warning about the seeds is the report's "*" marker, which has no footnote in the source.
   std::size_t seed_warnings = 0;
   for (const auto& s : {"a-res-80-144.txt", "a-res-62-196.txt", "draft-79-sdg-centre-central-asia.txt", "a-72-152.txt", "hsp-ha-2-res-4.txt"})

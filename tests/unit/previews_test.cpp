@@ -51,3 +51,18 @@ date: 2007-12-19
   EXPECT_NE(js.find("\"para_2__point_a\":\"(a) 制订战略；\""), std::string::npos) << js;
   EXPECT_EQ(js.find("脚注"), std::string::npos) << js;
 }
+
+TEST(Previews, LongParagraphsAreCutJustPastWhatThePopupShows) {
+  // The popup shows 280 characters and an ellipsis when there are more; the file keeps one more character
+  // so the script knows, and nothing after it.
+  std::string long_text;
+  for (int i = 0; i < 400; ++i) long_text += (i % 2 ? "山" : "x");
+  auto doc = read::read_markdown("---\ntitle: t\n---\n\n" + long_text + "\n", "doc.md");
+  doc.slug = "d";
+  model::assign_ids(doc);
+  std::string js = write::preview_script(doc);
+  std::string kept;
+  for (int i = 0; i < 281; ++i) kept += (i % 2 ? "山" : "x");
+  EXPECT_NE(js.find("\"" + kept + "\""), std::string::npos) << js;
+  EXPECT_EQ(js.find(kept + "x"), std::string::npos) << js;
+}

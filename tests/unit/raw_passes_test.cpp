@@ -389,6 +389,24 @@ TEST(RawCover, ReportCoverAndDraftCover) {
   EXPECT_EQ(shown(e.notes[0].text), "阿尔及利亚、安哥拉和津巴布韦：[^*]");
 }
 
+TEST(RawCover, DraftLabelAfterWrappedSponsors) {
+  // The sponsors of a draft wrap over many lines, so the cover reader leaves them to the body; the label
+  // "决议草案" ends their paragraph, before the formula.
+  auto plain = [](BlockKind k, std::string text) {
+    model::Block b;
+    b.kind = k;
+    b.content.push_back(model::Inline::make_text(std::move(text)));
+    return b;
+  };
+  std::vector<model::Block> draft{plain(BlockKind::Plain, "阿尔及利亚、安哥拉和津巴布韦：决议草案 "),
+                                  plain(BlockKind::Formula, "大会，")};
+  EXPECT_EQ(kind_named_before_formula(draft), "draft");
+  std::vector<model::Block> cited{plain(BlockKind::Formula, "大会，"),
+                                  plain(BlockKind::Plain, "审议了秘书长提交的决议草案")};
+  EXPECT_EQ(kind_named_before_formula(cited), "");  // the text proper naming a draft does not make one
+  EXPECT_EQ(kind_named_before_formula({plain(BlockKind::Plain, "[未经发交主要委员会而通过]")}), "");
+}
+
 TEST(RawCover, NumbersAndSessions) {
   EXPECT_EQ(chinese_number(62), "六十二");
   EXPECT_EQ(chinese_number(10), "十");

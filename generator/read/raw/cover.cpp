@@ -229,4 +229,14 @@ void complete_metadata(model::Metadata& meta, const std::string& resolution_numb
   }
 }
 
+std::string kind_named_before_formula(const std::vector<model::Block>& blocks) {
+  for (const auto& b : blocks) {
+    if (b.kind != model::BlockKind::Plain) break;  // the cover notes come first; the text proper ends the search
+    std::string text(utf8::trim(model::plain_text(b.content)));
+    for (std::string_view label : {"决议草案", "决定草案"})
+      if (text.size() >= label.size() && text.compare(text.size() - label.size(), label.size(), label) == 0) return "draft";
+  }
+  return "";
+}
+
 }  // namespace acta::read::raw

@@ -40,4 +40,8 @@ std::string chinese_number(int n);
 void complete_metadata(model::Metadata& meta, const std::string& resolution_number, const std::string& formula,
                        const std::vector<std::string>& running_symbols);
 
+// "draft" when a paragraph before the enacting formula ends by naming the document a draft ("…津巴布韦：*
+// 决议草案", the sponsors' line of a draft whose label the PDF put on the same line), else "".
+std::string kind_named_before_formula(const std::vector<model::Block>& blocks);
+
 }  // namespace acta::read::raw

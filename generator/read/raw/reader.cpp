@@ -147,6 +147,7 @@ model::Document read_raw_text(std::string_view text, const std::string& file) {
   for (const auto& b : doc.blocks)
     if (b.kind == BlockKind::Formula) formula = model::plain_text(b.content);
   complete_metadata(doc.meta, cover.resolution_number, formula, furniture.symbols);
+  if (doc.meta.kind.empty()) doc.meta.kind = kind_named_before_formula(doc.blocks);
   return doc;
 }
 
