@@ -30,7 +30,9 @@ void add_build_command(CLI::App& app, Action& action) {
       progress.clear();
       print_summary(report, opts->quiet);
       if (opts->timings)
-        for (const auto& [stage, secs] : report.stages) std::printf("acta: %-8s %.3f s\n", stage.c_str(), secs);
+        for (const auto& st : report.stages)
+          std::printf("acta: %-12s %7.3f s wall %7.3f s CPU  peak %5ld MiB\n", st.name.c_str(), st.seconds, st.cpu_seconds,
+                      st.peak_rss_kb / 1024);
       return 0;
     };
   });

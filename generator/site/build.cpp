@@ -1,5 +1,7 @@
 #include "site/build.hpp"
 
+#include <sys/resource.h>
+
 #include <chrono>
 
 #include "analyze/passes.hpp"
@@ -46,10 +48,19 @@ BuildReport build(const BuildOptions& options) {
   BuildReport report;
   auto start = std::chrono::steady_clock::now();
   auto lap = start;
+  auto cpu_now = [] {
+    rusage u{};
+    ::getrusage(RUSAGE_SELF, &u);
+    auto secs = [](const timeval& t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6; };
+    return std::pair{secs(u.ru_utime) + secs(u.ru_stime), u.ru_maxrss};
+  };
+  double cpu_lap = cpu_now().first;
   auto stage_done = [&](const char* name) {
     auto now = std::chrono::steady_clock::now();
-    report.stages.emplace_back(name, std::chrono::duration<double>(now - lap).count());
+    auto [cpu, rss] = cpu_now();
+    report.stages.push_back({name, std::chrono::duration<double>(now - lap).count(), cpu - cpu_lap, rss});
     lap = now;
+    cpu_lap = cpu;
   };
   config::Config cfg = config::load(options.config_file);
   fs::path out_dir = options.output_override.empty() ? cfg.output_dir() : options.output_override;

@@ -25,7 +25,13 @@ struct BuildReport {
   std::filesystem::path output;
   double seconds = 0;
   // Wall time of each stage, in pipeline order: ("read", 0.4), ("analyze", 0.1), ("write", 0.5).
-  std::vector<std::pair<std::string, double>> stages;
+  struct Stage {
+    std::string name;
+    double seconds = 0;      // wall time of the stage
+    double cpu_seconds = 0;  // user + system time of the process during the stage
+    long peak_rss_kb = 0;    // the process's peak resident memory at the end of the stage
+  };
+  std::vector<Stage> stages;
   Diagnostics warnings;
   std::size_t citations_resolved = 0;    // citations of documents in the archive
   std::size_t citations_unresolved = 0;  // citations of documents outside it (linked to external_url)
