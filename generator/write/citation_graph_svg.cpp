@@ -11,6 +11,9 @@ namespace acta::write {
 namespace {
 
 constexpr double kMargin = 24, kSpacing = 64, kFont = 12, kMaxArc = 170, kLabelAngle = 35;
+// More documents than this make a line too long to read (and a file of megabytes): the graph then shows the
+// documents with the most citations in or out, and says so in its title.
+constexpr std::size_t kMaxNodes = 40;
 
 std::string num(double v) {
   char buf[32];
@@ -31,17 +34,25 @@ std::string citation_graph_svg(const model::Archive& archive, const std::string&
     for (const auto& place : archive.cited_by[cited])
       if (place.doc != cited && place.doc < archive.documents.size()) ++counts[{place.doc, cited}];
   if (counts.empty()) return "";
-  std::vector<Edge> edges;
-  std::vector<std::size_t> nodes;
+  std::map<std::size_t, std::size_t> degree;  // citing places in and out, per document
   for (const auto& [key, n] : counts) {
-    edges.push_back({key.first, key.second, n});
-    nodes.push_back(key.first);
-    nodes.push_back(key.second);
+    degree[key.first] += n;
+    degree[key.second] += n;
   }
+  std::vector<std::size_t> nodes;
+  for (const auto& [i, n] : degree) nodes.push_back(i);
+  const std::size_t connected = nodes.size();
+  if (nodes.size() > kMaxNodes) {
+    std::stable_sort(nodes.begin(), nodes.end(), [&](std::size_t a, std::size_t b) { return degree[a] > degree[b]; });
+    nodes.resize(kMaxNodes);
+    std::sort(nodes.begin(), nodes.end());
+  }
+  std::vector<Edge> edges;
+  for (const auto& [key, n] : counts)
+    if (std::binary_search(nodes.begin(), nodes.end(), key.first) && std::binary_search(nodes.begin(), nodes.end(), key.second))
+      edges.push_back({key.first, key.second, n});
   // Oldest first, undated last, then by symbol: the line reads as time.
   const auto& docs = archive.documents;
-  std::sort(nodes.begin(), nodes.end());
-  nodes.erase(std::unique(nodes.begin(), nodes.end()), nodes.end());
   std::stable_sort(nodes.begin(), nodes.end(), [&](std::size_t a, std::size_t b) {
     const auto &ma = docs[a].meta, &mb = docs[b].meta;
     if (ma.date.empty() != mb.date.empty()) return mb.date.empty();
@@ -70,8 +81,11 @@ std::string citation_graph_svg(const model::Archive& archive, const std::string&
   x.open("svg", {{"xmlns", "http://www.w3.org/2000/svg"}, {"class", "citation-graph-svg"}, {"role", "img"},
                  {"viewBox", "0 0 " + num(width) + " " + num(height)}, {"width", num(width)}, {"height", num(height)},
                  {"aria-labelledby", "citation-graph-title"}});
-  x.leaf("title", "引用关系图：" + std::to_string(nodes.size()) + " 份文件之间的 " + std::to_string(edges.size()) +
-                      " 条引用，弧线从引用文件指向被引用文件", {{"id", "citation-graph-title"}});
+  std::string scope = nodes.size() < connected ? "引用最多的 " + std::to_string(nodes.size()) + " 份文件（共 " +
+                                                    std::to_string(connected) + " 份有引用关系）"
+                                              : std::to_string(nodes.size()) + " 份文件";
+  x.leaf("title", "引用关系图：" + scope + "之间的 " + std::to_string(edges.size()) + " 条引用，弧线从引用文件指向被引用文件",
+         {{"id", "citation-graph-title"}});
   x.open("defs");
   x.open("marker", {{"id", "citation-arrow"}, {"viewBox", "0 0 10 10"}, {"refX", "9"}, {"refY", "5"},
                     {"markerWidth", "8"}, {"markerHeight", "8"}, {"markerUnits", "userSpaceOnUse"}, {"orient", "auto"}});

@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <cstdio>
+#include <functional>
 #include <map>
 
 #include "util/utf8.hpp"
@@ -12,6 +13,10 @@ namespace acta::write {
 namespace {
 
 constexpr double kWidth = 760, kMargin = 24, kLane = 24, kFont = 12, kAxisGap = 28;
+// Past this many dated documents one mark each is unreadable (and megabytes): the picture becomes a bar per
+// year, the documents themselves being listed beside it.
+constexpr std::size_t kMaxMarks = 60;
+constexpr double kBarsHeight = 160;
 
 std::string num(double v) {
   char buf[32];
@@ -51,11 +56,55 @@ double estimated_text_width(const std::string& text, double font_px) {
   return w;
 }
 
+namespace {
+
+struct Item {
+  const model::Document* doc;
+  long day;
+};
+
+void axis(XmlWriter& x, double axis_y, int first_year, int last_year, int step, const std::function<double(long)>& x_of) {
+  x.empty("line", {{"class", "axis"}, {"x1", num(kMargin)}, {"y1", num(axis_y)}, {"x2", num(kWidth - kMargin)},
+                   {"y2", num(axis_y)}, {"stroke", "currentColor"}});
+  for (int y = first_year; y <= last_year; y += step) {
+    double tx = x_of(day_number(std::to_string(y) + "-01-01"));
+    x.empty("line", {{"class", "tick"}, {"x1", num(tx)}, {"y1", num(axis_y)}, {"x2", num(tx)}, {"y2", num(axis_y + 5)},
+                     {"stroke", "currentColor"}});
+    x.leaf("text", std::to_string(y), {{"class", "tick-label"}, {"x", num(tx)}, {"y", num(axis_y + 18)},
+                                      {"text-anchor", "middle"}, {"font-size", num(kFont - 1)}});
+  }
+}
+
+// One bar per year, as high as the number of documents of that year.
+std::string year_bars_svg(const std::vector<Item>& items, int first_year, int last_year, int step,
+                          const std::function<double(long)>& x_of) {
+  std::map<int, std::size_t> per_year;
+  for (const auto& it : items) ++per_year[std::stoi(it.doc->meta.date.substr(0, 4))];
+  std::size_t most = 0;
+  for (const auto& [y, n] : per_year) most = std::max(most, n);
+  double axis_y = kMargin + kBarsHeight, height = axis_y + kAxisGap;
+  XmlWriter x(false);
+  x.open("svg", {{"xmlns", "http://www.w3.org/2000/svg"}, {"class", "timeline-svg"}, {"role", "img"},
+                 {"viewBox", "0 0 " + num(kWidth) + " " + num(height)}, {"width", num(kWidth)}, {"height", num(height)},
+                 {"aria-labelledby", "timeline-title"}});
+  x.leaf("title", "文件时间线：" + std::to_string(items.size()) + " 份文件，" + std::to_string(first_year) + "—" +
+                      std::to_string(last_year - 1) + " 年，每年一栏", {{"id", "timeline-title"}});
+  axis(x, axis_y, first_year, last_year, step, x_of);
+  for (const auto& [year, n] : per_year) {
+    double x0 = x_of(day_number(std::to_string(year) + "-01-01")), x1 = x_of(day_number(std::to_string(year + 1) + "-01-01"));
+    double h = kBarsHeight * double(n) / double(most);
+    x.open("g", {{"class", "timeline-year"}});
+    x.leaf("title", std::to_string(year) + " 年：" + std::to_string(n) + " 份文件");
+    x.empty("rect", {{"x", num(x0 + 1)}, {"y", num(axis_y - h)}, {"width", num(std::max(1.0, x1 - x0 - 2))},
+                     {"height", num(h)}, {"fill", "currentColor"}, {"fill-opacity", "0.6"}});
+    x.close();
+  }
+  return x.finish();
+}
+
+}  // namespace
+
 std::string timeline_svg(const model::Archive& archive, const std::string& root) {
-  struct Item {
-    const model::Document* doc;
-    long day;
-  };
   std::vector<Item> items;
   for (const auto& d : archive.documents)
     if (is_date(d.meta.date)) items.push_back({&d, day_number(d.meta.date)});
@@ -72,6 +121,7 @@ std::string timeline_svg(const model::Archive& archive, const std::string& root)
   if ((last_year - first_year) % step) last_year += step - (last_year - first_year) % step;
   long start = day_number(std::to_string(first_year) + "-01-01"), end = day_number(std::to_string(last_year) + "-01-01");
   auto x_of = [&](long day) { return kMargin + (kWidth - 2 * kMargin) * double(day - start) / double(end - start); };
+  if (items.size() > kMaxMarks) return year_bars_svg(items, first_year, last_year, step, x_of);
 
   // Lanes: each label starts at its dot; a document goes on the first lane whose last label ends before it.
   std::vector<double> lane_end;
@@ -100,15 +150,7 @@ std::string timeline_svg(const model::Archive& archive, const std::string& root)
                  {"aria-labelledby", "timeline-title"}});
   x.leaf("title", "文件时间线：" + std::to_string(items.size()) + " 份文件，" + std::to_string(first_year) + "—" +
                       std::to_string(last_year - 1) + " 年", {{"id", "timeline-title"}});
-  x.empty("line", {{"class", "axis"}, {"x1", num(kMargin)}, {"y1", num(axis_y)}, {"x2", num(kWidth - kMargin)},
-                   {"y2", num(axis_y)}, {"stroke", "currentColor"}});
-  for (int y = first_year; y <= last_year; y += step) {
-    double tx = x_of(day_number(std::to_string(y) + "-01-01"));
-    x.empty("line", {{"class", "tick"}, {"x1", num(tx)}, {"y1", num(axis_y)}, {"x2", num(tx)}, {"y2", num(axis_y + 5)},
-                     {"stroke", "currentColor"}});
-    x.leaf("text", std::to_string(y), {{"class", "tick-label"}, {"x", num(tx)}, {"y", num(axis_y + 18)},
-                                      {"text-anchor", "middle"}, {"font-size", num(kFont - 1)}});
-  }
+  axis(x, axis_y, first_year, last_year, step, x_of);
   for (std::size_t i = 0; i < items.size(); ++i) {
     const auto& m = items[i].doc->meta;
     double cx = x_of(items[i].day), cy = kMargin + lane_of[i] * kLane + kLane / 2;

@@ -102,3 +102,43 @@ TEST(Timeline, CloseDocumentsGoOnSeparateLanes) {
   EXPECT_EQ(lanes.size(), 3u);
   EXPECT_EQ(write::timeline_svg(model::Archive{}, ""), "");
 }
+
+namespace {
+
+// n documents a year apart from 1950, each citing the one before; document 0 is cited by every other.
+model::Archive big_archive(std::size_t n) {
+  model::Archive a;
+  for (std::size_t i = 0; i < n; ++i)
+    a.documents.push_back(doc("A/RES/" + std::to_string(i + 1) + "/1", std::to_string(1950 + i % 70) + "-06-01"));
+  a.reindex();
+  for (std::size_t i = 1; i < n; ++i) {
+    a.cited_by[i - 1].push_back({i, "para_1"});
+    if (i > 1) a.cited_by[0].push_back({i, "para_2"});
+  }
+  return a;
+}
+
+}  // namespace
+
+TEST(CitationGraph, LargeArchivesShowTheMostConnectedDocuments) {
+  std::string svg = write::citation_graph_svg(big_archive(500), "");
+  EXPECT_EQ(count(svg, "class=\"citation-node\""), 40u);
+  EXPECT_NE(svg.find("引用最多的 40 份文件（共 500 份有引用关系）"), std::string::npos);
+  EXPECT_NE(svg.find("href=\"doc/a-res-1-1.html\""), std::string::npos);  // the most cited is kept
+  EXPECT_LT(svg.size(), 40000u);
+  // Every arc joins two drawn documents.
+  EXPECT_LE(count(svg, "class=\"citation-edge\""), 40u * 39u);
+  EXPECT_EQ(svg.find("引用最多"), write::citation_graph_svg(big_archive(500), "").find("引用最多"));
+  // A small archive is drawn whole.
+  EXPECT_EQ(count(write::citation_graph_svg(big_archive(20), ""), "class=\"citation-node\""), 20u);
+}
+
+TEST(Timeline, LargeArchivesGetOneBarPerYear) {
+  std::string svg = write::timeline_svg(big_archive(700), "");
+  EXPECT_EQ(count(svg, "class=\"timeline-item\""), 0u);
+  EXPECT_EQ(count(svg, "class=\"timeline-year\""), 70u);
+  EXPECT_NE(svg.find("<title>1950 年：10 份文件</title>"), std::string::npos) << svg.substr(0, 2000);
+  EXPECT_NE(svg.find("700 份文件，1950—2019 年，每年一栏"), std::string::npos) << svg.substr(0, 600);
+  EXPECT_LT(svg.size(), 30000u);
+  EXPECT_EQ(count(write::timeline_svg(big_archive(60), ""), "class=\"timeline-item\""), 60u);
+}
