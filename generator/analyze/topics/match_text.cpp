@@ -72,13 +72,38 @@ char32_t decode(std::string_view s, std::size_t& i) {
   return utf8::next(s, i);
 }
 
-void append_unit(MatchText* m, std::u16string& out, char16_t unit, std::size_t at, std::size_t end) {
-  out.push_back(unit);
-  if (m) {
-    m->source.push_back(static_cast<std::uint32_t>(at));
-    m->source_size.push_back(static_cast<std::uint8_t>(end - at));
+// Where normalized units go: the text, and for a MatchText the source bytes of each unit. Written by index
+// into buffers sized for the common case (a unit per source character at most), grown when a compatibility
+// character expands.
+struct Sink {
+  std::u16string& text;
+  MatchText* m = nullptr;
+  std::size_t used = 0;
+
+  void put(char16_t unit, std::size_t at, std::size_t end) {
+    if (used == text.size()) grow(used + 16);
+    text[used] = unit;
+    if (m) {
+      m->source[used] = static_cast<std::uint32_t>(at);
+      m->source_size[used] = static_cast<std::uint8_t>(end - at);
+    }
+    ++used;
   }
-}
+  void grow(std::size_t size) {
+    text.resize(std::max(size, text.size() * 2));
+    if (m) {
+      m->source.resize(text.size());
+      m->source_size.resize(text.size());
+    }
+  }
+  void finish() {
+    text.resize(used);
+    if (m) {
+      m->source.resize(used);
+      m->source_size.resize(used);
+    }
+  }
+};
 
 // Appends the normalized form of each code point of `original`; whitespace runs are dropped next to a
 // Chinese character (a line join or a PDF artefact, never a word separator in Chinese) and become one
@@ -86,6 +111,8 @@ void append_unit(MatchText* m, std::u16string& out, char16_t unit, std::size_t a
 // number of code points appended that are not spaces.
 std::size_t normalize_into(std::string_view original, std::u16string& out, MatchText* m) {
   const auto& classes = bmp_classes();
+  Sink sink{out, m, out.size()};
+  sink.grow(out.size() + original.size());
   std::size_t i = 0, length = 0;
   bool pending_space = false;
   std::size_t space_at = 0, space_end = 0;
@@ -99,16 +126,16 @@ std::size_t normalize_into(std::string_view original, std::u16string& out, Match
       pending_space = true;
       continue;
     }
-    if (pending_space && last != 0 && !utf8::is_cjk(last) && !utf8::is_cjk(cp)) append_unit(m, out, u' ', space_at, space_end);
+    if (pending_space && last != 0 && !utf8::is_cjk(last) && !utf8::is_cjk(cp)) sink.put(u' ', space_at, space_end);
     pending_space = false;
     last = cp;
     if (cp < 0x80) {  // ASCII: case folding is all NFKC_Casefold does to it
-      append_unit(m, out, static_cast<char16_t>(cp >= U'A' && cp <= U'Z' ? cp + 32 : cp), at, i);
+      sink.put(static_cast<char16_t>(cp >= U'A' && cp <= U'Z' ? cp + 32 : cp), at, i);
       ++length;
       continue;
     }
     if (cls & kInert) {
-      append_unit(m, out, static_cast<char16_t>(cp), at, i);
+      sink.put(static_cast<char16_t>(cp), at, i);
       ++length;
       continue;
     }
@@ -121,9 +148,10 @@ std::size_t normalize_into(std::string_view original, std::u16string& out, Match
       piece = norm.normalize(icu::UnicodeString(static_cast<UChar32>(cp)), status);
       if (U_FAILURE(status)) piece = icu::UnicodeString(static_cast<UChar32>(cp));
     }
-    for (int32_t k = 0; k < piece.length(); ++k) append_unit(m, out, piece.charAt(k), at, i);
+    for (int32_t k = 0; k < piece.length(); ++k) sink.put(piece.charAt(k), at, i);
     for (int32_t k = 0; k < piece.length(); k = piece.moveIndex32(k, 1)) length += piece.char32At(k) != U' ';
   }
+  sink.finish();
   return length;
 }
 
@@ -257,9 +285,6 @@ void mark_boundaries(const std::u16string& text, int32_t from, int32_t to, std::
 
 MatchText prepare_match_text(std::string_view original) {
   MatchText m;
-  m.text.reserve(original.size());
-  m.source.reserve(original.size());
-  m.source_size.reserve(original.size());
   m.length = normalize_into(original, m.text, &m);
   return m;
 }

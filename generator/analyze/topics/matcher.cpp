@@ -64,23 +64,32 @@ TopicMatcher::TopicMatcher(const std::vector<config::Topic>& topics) : topic_cou
     }
   }
   for (std::size_t s = 0; s < trie.size(); ++s) delta_[s * classes_] = 0;  // a unit in no term: back to the root
+  if (trie.size() <= 0xFFFF) {
+    delta16_.assign(delta_.begin(), delta_.end());
+    delta_.clear();
+  }
 }
 
-std::vector<TopicMatcher::Occurrence> TopicMatcher::occurrences(const std::u16string& text) const {
-  std::vector<Occurrence> found;
+template <typename Table>
+void TopicMatcher::scan(const std::u16string& text, const Table& delta, std::vector<Occurrence>& found) const {
   const char16_t* units = text.data();
   const auto n = static_cast<int32_t>(text.size());
-  int32_t s = 0;
+  std::size_t s = 0;
   for (int32_t j = 0; j < n; ++j) {
-    s = delta_[static_cast<std::size_t>(s) * classes_ + unit_class_[units[j]]];
+    s = static_cast<std::size_t>(delta[s * classes_ + unit_class_[units[j]]]);
     if (s == 0) continue;
-    for (int32_t o = pattern_at_[static_cast<std::size_t>(s)] >= 0 ? s : output_[static_cast<std::size_t>(s)]; o > 0;
-         o = output_[static_cast<std::size_t>(o)]) {
+    for (int32_t o = pattern_at_[s] >= 0 ? static_cast<int32_t>(s) : output_[s]; o > 0; o = output_[static_cast<std::size_t>(o)]) {
       const int32_t p = pattern_at_[static_cast<std::size_t>(o)];
       const int32_t len = patterns_[static_cast<std::size_t>(p)].length;
       found.push_back({j + 1 - len, len, p});
     }
   }
+}
+
+std::vector<TopicMatcher::Occurrence> TopicMatcher::occurrences(const std::u16string& text) const {
+  std::vector<Occurrence> found;
+  if (delta16_.empty()) scan(text, delta_, found);
+  else scan(text, delta16_, found);
   std::sort(found.begin(), found.end(), [](const Occurrence& a, const Occurrence& b) {
     return a.begin != b.begin ? a.begin < b.begin : a.length > b.length;
   });

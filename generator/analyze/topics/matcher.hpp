@@ -48,12 +48,15 @@ class TopicMatcher {
   };
   // Every place where a term's text occurs, whole words or not: by begin, longest first.
   std::vector<Occurrence> occurrences(const std::u16string& text) const;
+  template <typename Table>
+  void scan(const std::u16string& text, const Table& delta, std::vector<Occurrence>& found) const;
 
   // The automaton as a table: units map to classes (0: in no term), and delta_[state * classes_ + class]
   // is the next state, fail links already followed.
   std::vector<std::uint16_t> unit_class_;
   std::size_t classes_ = 1;
   std::vector<int32_t> delta_;
+  std::vector<std::uint16_t> delta16_;  // the same, when the states fit (half the cache lines)
   std::vector<int32_t> pattern_at_;  // per state: the pattern that ends there, or -1
   std::vector<int32_t> output_;      // per state: the nearest state down the fail chain where one ends, or -1
   struct Owner {
