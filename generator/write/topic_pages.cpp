@@ -23,6 +23,9 @@ namespace {
 constexpr std::size_t kShownExcerpts = 2;
 constexpr std::size_t kExcerptChars = 80;
 constexpr std::size_t kExcerptBefore = 20;
+// The overview's heat map draws at most this many documents (those with the highest scores), so that the
+// overview too stays small; the topic pages list them all.
+constexpr std::size_t kHeatmapRows = 100;
 
 std::string one_decimal(double v) {
   char buf[32];
@@ -210,6 +213,22 @@ std::string heatmap_for(const SiteContext& site) {
   std::vector<const model::Document*> docs;
   for (const auto& doc : site.archive.documents)
     if (!doc.topic_ids.empty()) docs.push_back(&doc);
+  const std::size_t tagged = docs.size();
+  if (docs.size() > kHeatmapRows) {  // the best scores first (a document's best among its topics), ties by slug
+    auto best_of = [](const model::Document* d) {
+      double b = 0;
+      for (const auto& s : d->topic_scores)
+        if (s.assigned) b = std::max(b, s.score);
+      return b;
+    };
+    std::stable_sort(docs.begin(), docs.end(), [&](auto* a, auto* b) {
+      const double x = best_of(a), y = best_of(b);
+      return x != y ? x > y : a->slug < b->slug;
+    });
+    docs.resize(kHeatmapRows);
+    map.description += "图中为得分最高的 " + std::to_string(kHeatmapRows) + " 份文件（共 " + std::to_string(tagged) +
+                       " 份文件归入专题，各专题页面列出全部）。";
+  }
   std::stable_sort(docs.begin(), docs.end(), [](auto* a, auto* b) {
     if (a->meta.title != b->meta.title) return collation::less_zh(a->meta.title, b->meta.title);
     if (a->meta.date != b->meta.date) return a->meta.date > b->meta.date;
@@ -256,6 +275,10 @@ void write_overview(const SiteContext& site, const StagedOutput& out) {
   d.set("untagged", std::to_string(untagged));
   d.set("doc_total", std::to_string(site.archive.documents.size()));
   d.set("heatmap", heatmap_for(site));
+  const std::size_t tagged = site.archive.documents.size() - untagged;
+  set_optional(d, "heatmap_note", tagged > kHeatmapRows ? "图中为得分最高的 " + std::to_string(kHeatmapRows) + " 份文件（共 " +
+                                                              std::to_string(tagged) + " 份），各专题页面列出全部。"
+                                                        : "");
   out.write(path, site.templates.page("topics", d));
 }
 

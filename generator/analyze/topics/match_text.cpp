@@ -33,17 +33,34 @@ const icu::Normalizer2& folding() {
 }
 
 // What the normalizer asks of every BMP code point, asked of ICU once: is it left as it is (inert under
-// NFKC_Casefold), is it white space.
-constexpr std::uint8_t kInert = 1, kSpace = 2;
+// NFKC_Casefold), is it white space, or does it become one other unit (full-width punctuation such as `，`
+// and `（`, frequent in Chinese text; looked up only in the blocks where such forms live).
+constexpr std::uint8_t kInert = 1, kSpace = 2, kSingle = 4;
 
-const std::vector<std::uint8_t>& bmp_classes() {
-  static const std::vector<std::uint8_t> table = [] {
-    std::vector<std::uint8_t> t(0x10000, 0);
+struct BmpClasses {
+  std::vector<std::uint8_t> flags = std::vector<std::uint8_t>(0x10000, 0);
+  std::vector<char16_t> single = std::vector<char16_t>(0x10000, 0);
+};
+
+const BmpClasses& bmp_classes() {
+  static const BmpClasses table = [] {
+    BmpClasses t;
     const icu::Normalizer2& norm = folding();
     for (UChar32 c = 0; c < 0x10000; ++c) {
       if (c >= 0xD800 && c <= 0xDFFF) continue;  // a lone surrogate takes the slow path
-      if (norm.isInert(c)) t[static_cast<std::size_t>(c)] |= kInert;
-      if (u_isUWhiteSpace(c)) t[static_cast<std::size_t>(c)] |= kSpace;
+      auto& f = t.flags[static_cast<std::size_t>(c)];
+      if (norm.isInert(c)) f |= kInert;
+      if (u_isUWhiteSpace(c)) f |= kSpace;
+      const bool punctuation_block = (c >= 0x2000 && c <= 0x206F) || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFE30 && c <= 0xFE6F) ||
+                                     (c >= 0xFF00 && c <= 0xFFEF);
+      if (!(f & (kInert | kSpace)) && punctuation_block) {
+        UErrorCode status = U_ZERO_ERROR;
+        const icu::UnicodeString out = norm.normalize(icu::UnicodeString(c), status);
+        if (U_SUCCESS(status) && out.length() == 1 && !U16_IS_SURROGATE(out.charAt(0))) {
+          f |= kSingle;
+          t.single[static_cast<std::size_t>(c)] = out.charAt(0);
+        }
+      }
     }
     return t;
   }();
@@ -110,9 +127,10 @@ struct Sink {
 // space elsewhere. `m`, when given, receives the source bytes of every UTF-16 unit appended. Returns the
 // number of code points appended that are not spaces.
 std::size_t normalize_into(std::string_view original, std::u16string& out, MatchText* m) {
-  const auto& classes = bmp_classes();
+  const BmpClasses& classes = bmp_classes();
   Sink sink{out, m, out.size()};
-  sink.grow(out.size() + original.size());
+  // A first guess that fits Chinese (three bytes a unit) with room to spare; put() grows it when it must.
+  sink.grow(out.size() + original.size() / 2 + 16);
   std::size_t i = 0, length = 0;
   bool pending_space = false;
   std::size_t space_at = 0, space_end = 0;
@@ -120,7 +138,7 @@ std::size_t normalize_into(std::string_view original, std::u16string& out, Match
   while (i < original.size()) {
     const std::size_t at = i;
     const char32_t cp = decode(original, i);
-    const std::uint8_t cls = cp < 0x10000 ? classes[cp] : 0;
+    const std::uint8_t cls = cp < 0x10000 ? classes.flags[cp] : 0;
     if (cls & kSpace) {
       if (!pending_space) space_at = at, space_end = i;
       pending_space = true;
@@ -137,6 +155,12 @@ std::size_t normalize_into(std::string_view original, std::u16string& out, Match
     if (cls & kInert) {
       sink.put(static_cast<char16_t>(cp), at, i);
       ++length;
+      continue;
+    }
+    if (cls & kSingle) {
+      const char16_t unit = classes.single[cp];
+      sink.put(unit, at, i);
+      length += unit != u' ';
       continue;
     }
     const icu::Normalizer2& norm = folding();
@@ -308,19 +332,30 @@ std::vector<bool> word_boundaries(const std::u16string& text, const std::vector<
     std::sort(sorted.begin(), sorted.end(), by_start);
     order = &sorted;
   }
-  // Windows start in the order of the spans' starts; a span inside the current window adds nothing.
+  // Windows start in the order of the spans' starts; a span inside the current window adds nothing. A window
+  // that is exactly its spans (`山区` between `、` and `、`) needs no segmenting: its ends are boundaries.
   int32_t from = -1, to = -1;
+  bool needed = false;
+  auto flush = [&] {
+    flags[static_cast<std::size_t>(from)] = flags[static_cast<std::size_t>(to)] = true;
+    if (needed) mark_boundaries(text, from, to, flags);
+  };
   for (const auto& [b, e] : *order) {
-    if (b >= from && e <= to) continue;
+    if (b >= from && e <= to) {
+      needed = needed || b != from || e != to;
+      continue;
+    }
     const int32_t a = window_start(text, b), z = window_end(text, e);
     if (a < to) {
       to = std::max(to, z);
+      needed = true;
       continue;
     }
-    if (from >= 0) mark_boundaries(text, from, to, flags);
+    if (from >= 0) flush();
     from = a, to = z;
+    needed = a != b || z != e;
   }
-  mark_boundaries(text, from, to, flags);
+  flush();
   return flags;
 }
 

@@ -36,9 +36,9 @@ MatchText prepare_match_text(std::string_view original);
 // Normalizes a term the same way: "巴黎 协定" and "巴黎协定" are the same term.
 std::u16string normalize_term(std::string_view term);
 
-// Word boundaries of `text`, flags for positions 0..length. A flag is exact at every position inside the
-// windows around `spans` ([begin, end) ranges of UTF-16 units, sorted by begin or not); elsewhere it is
-// false. The ends of the text are always boundaries.
+// Word boundaries of `text`, flags for positions 0..length. A flag is exact at the begin and the end of
+// every one of `spans` ([begin, end) ranges of UTF-16 units, sorted by begin or not); elsewhere it may be
+// false where there is a boundary. The ends of the text are always boundaries.
 std::vector<bool> word_boundaries(const std::u16string& text, const std::vector<std::pair<int32_t, int32_t>>& spans);
 
 // The same over the whole text, in one pass (what the windows must agree with; used by the tests).
