@@ -3,18 +3,29 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <regex>
+#include <set>
 
 #include "util/collation.hpp"
+#include "util/error.hpp"
+#include "util/files.hpp"
 #include "util/parallel.hpp"
 #include "write/heatmap.hpp"
 #include "write/highlight.hpp"
+#include "write/place_label.hpp"
 
 namespace acta::write {
 
 namespace {
 
-constexpr std::size_t kShownExcerpts = 3;  // per document; the others are behind "more"
+// What a topic page carries, so that it stays small whatever the archive's size: per document its link, score
+// and its strongest evidence as short excerpts; the rest of the evidence is one link away, on the document's
+// page with the topic filter on. The list is cut into pages of kDocumentsPerPage.
+constexpr std::size_t kShownExcerpts = 2;
+constexpr std::size_t kExcerptChars = 80;
+constexpr std::size_t kExcerptBefore = 20;
+// The overview's heat map draws at most this many documents (those with the highest scores), so that the
+// overview too stays small; the topic pages list them all.
+constexpr std::size_t kHeatmapRows = 100;
 
 std::string one_decimal(double v) {
   char buf[32];
@@ -45,12 +56,13 @@ bool more_relevant(const model::Document& a, const model::Document& b, const std
   return a.slug < b.slug;
 }
 
-Data excerpt_data(const model::Document& doc, const model::Block& block, const model::TopicEvidence& ev, bool brief) {
+Data excerpt_data(const model::Document& doc, const model::Block& block, const model::TopicEvidence& ev) {
   Data e;
   e.set("href", "../" + model::page_path(doc) + "#" + block.id);
-  e.set("label", paragraph_label(block.id));
+  e.set("label", place_label(block.id));
   ExcerptOptions options;
-  if (brief) options.max_chars = 60, options.before = 15;  // the folded ones: a glimpse each, the page stays light
+  options.max_chars = kExcerptChars;
+  options.before = kExcerptBefore;
   e.set("html", highlighted_excerpt(model::block_plain_text(block), ev.hits, options));
   e.set("score", one_decimal(ev.score));
   return e;
@@ -68,7 +80,8 @@ Data topic_document_data(const model::Document& doc, const std::string& topic) {
   d.set("paragraphs", std::to_string(s->paragraphs));
   d.set("asserted", Data(s->asserted));
 
-  // The strongest paragraphs first (in document order among themselves), the rest in document order.
+  // The strongest paragraphs (by what they add to the score; in document order among equals), shown in
+  // document order.
   std::vector<std::pair<const model::Block*, const model::TopicEvidence*>> evidence;
   for (const auto& b : doc.blocks)
     for (const auto& ev : b.topic_evidence)
@@ -77,15 +90,16 @@ Data topic_document_data(const model::Document& doc, const std::string& topic) {
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::stable_sort(order.begin(), order.end(),
                    [&](std::size_t a, std::size_t b) { return evidence[a].second->contribution > evidence[b].second->contribution; });
-  std::vector<bool> top(evidence.size(), false);
-  for (std::size_t i = 0; i < order.size() && i < kShownExcerpts; ++i) top[order[i]] = true;
-  List shown, more;
-  for (std::size_t i = 0; i < evidence.size(); ++i)
-    (top[i] ? shown : more).push_back(excerpt_data(doc, *evidence[i].first, *evidence[i].second, !top[i]));
+  order.resize(std::min(order.size(), kShownExcerpts));
+  std::sort(order.begin(), order.end());
+  List shown;
+  for (std::size_t i : order) shown.push_back(excerpt_data(doc, *evidence[i].first, *evidence[i].second));
   d.set("excerpts", shown);
-  d.set("has_more", Data(!more.empty()));
-  d.set("more_count", std::to_string(more.size()));
-  d.set("more", more);
+  const std::size_t more = evidence.size() - order.size();
+  d.set("has_more", Data(more > 0));
+  d.set("more_count", std::to_string(more));
+  // The document's page with the topic filter on: every evidence paragraph, one link away.
+  d.set("evidence_href", "../" + model::page_path(doc) + "?topic=" + topic);
   return d;
 }
 
@@ -114,25 +128,71 @@ Counts count(const model::Archive& archive, const std::string& topic) {
   return c;
 }
 
+// The navigation between the pages of one topic's list: previous, numbers (see pages_to_show), next.
+Data pager_data(const std::string& topic_id, std::size_t page, std::size_t pages) {
+  auto href = [&](std::size_t k) { return topic_page_path(topic_id, k).substr(7); };  // beside it in topics/
+  Data p;
+  p.set("page", std::to_string(page));
+  p.set("pages", std::to_string(pages));
+  set_optional(p, "prev_href", page > 1 ? href(page - 1) : "");
+  set_optional(p, "next_href", page < pages ? href(page + 1) : "");
+  List numbers;
+  for (std::size_t k : pages_to_show(page, pages)) {
+    Data n;
+    n.set("gap", Data(k == 0));
+    n.set("number", std::to_string(k));
+    n.set("href", k == 0 ? "" : href(k));
+    n.set("current", Data(k == page));
+    numbers.push_back(n);
+  }
+  p.set("numbers", numbers);
+  return p;
+}
+
 void write_topic_page(const SiteContext& site, const StagedOutput& out, const config::Topic& topic) {
-  const std::string path = topic_page_path(topic.id);
-  Data d = page_data(site, path, topic.label_zh);
-  d.set("id", topic.id);
-  d.set("label_zh", topic.label_zh);
-  d.set("label_en", topic.label_en);
-  d.set("terms", terms_data(topic));
   std::vector<const model::Document*> docs;
   for (const auto& doc : site.archive.documents)
     if (under(doc, topic.id)) docs.push_back(&doc);
   std::stable_sort(docs.begin(), docs.end(), [&](auto* a, auto* b) { return more_relevant(*a, *b, topic.id); });
-  List items;
-  for (const auto* doc : docs) items.push_back(topic_document_data(*doc, topic.id));
-  Counts c = count(site.archive, topic.id);
-  d.set("documents", items);
-  d.set("has_documents", Data(!docs.empty()));
-  d.set("doc_count", std::to_string(c.documents));
-  d.set("para_count", std::to_string(c.paragraphs));
-  out.write(path, site.templates.page("topic", d));
+  const Counts c = count(site.archive, topic.id);
+  const std::size_t pages = topic_page_count(docs.size());
+  for (std::size_t page = 1; page <= pages; ++page) {
+    const std::string path = topic_page_path(topic.id, page);
+    Data d = page_data(site, path, pages > 1 ? topic.label_zh + "（第 " + std::to_string(page) + " 页）" : topic.label_zh);
+    d.set("id", topic.id);
+    d.set("label_zh", topic.label_zh);
+    d.set("label_en", topic.label_en);
+    d.set("terms", terms_data(topic));
+    const std::size_t first = (page - 1) * kDocumentsPerPage, last = std::min(docs.size(), first + kDocumentsPerPage);
+    List items;
+    for (std::size_t i = first; i < last; ++i) items.push_back(topic_document_data(*docs[i], topic.id));
+    d.set("documents", items);
+    d.set("has_documents", Data(!docs.empty()));
+    d.set("doc_count", std::to_string(c.documents));
+    d.set("para_count", std::to_string(c.paragraphs));
+    d.set("start", std::to_string(first + 1));
+    d.set("from", std::to_string(first + 1));
+    d.set("to", std::to_string(last));
+    d.set("paged", Data(pages > 1));
+    d.set("pager", pager_data(topic.id, page, pages));
+    out.write(path, site.templates.page("topic", d));
+  }
+}
+
+// Every topic's pages have paths of their own: with topics `water` and `water-2`, page 2 of `water` would be
+// `water-2.html`, the other topic's page. Refused with what to do rather than one page overwriting the other.
+void check_page_paths(const SiteContext& site) {
+  std::set<std::string> firsts;
+  for (const auto& t : site.config.topics) firsts.insert(topic_page_path(t.id));
+  for (const auto& t : site.config.topics) {
+    std::size_t docs = 0;
+    for (const auto& doc : site.archive.documents) docs += under(doc, t.id);
+    for (std::size_t page = 2; page <= topic_page_count(docs); ++page)
+      if (firsts.count(topic_page_path(t.id, page)))
+        throw SourceError({files::display(site.config.file), 0},
+                          "page " + std::to_string(page) + " of topic '" + t.id + "' would be " + topic_page_path(t.id, page) +
+                              ", the page of another topic; rename that topic's id");
+  }
 }
 
 std::string heatmap_for(const SiteContext& site) {
@@ -153,6 +213,22 @@ std::string heatmap_for(const SiteContext& site) {
   std::vector<const model::Document*> docs;
   for (const auto& doc : site.archive.documents)
     if (!doc.topic_ids.empty()) docs.push_back(&doc);
+  const std::size_t tagged = docs.size();
+  if (docs.size() > kHeatmapRows) {  // the best scores first (a document's best among its topics), ties by slug
+    auto best_of = [](const model::Document* d) {
+      double b = 0;
+      for (const auto& s : d->topic_scores)
+        if (s.assigned) b = std::max(b, s.score);
+      return b;
+    };
+    std::stable_sort(docs.begin(), docs.end(), [&](auto* a, auto* b) {
+      const double x = best_of(a), y = best_of(b);
+      return x != y ? x > y : a->slug < b->slug;
+    });
+    docs.resize(kHeatmapRows);
+    map.description += "图中为得分最高的 " + std::to_string(kHeatmapRows) + " 份文件（共 " + std::to_string(tagged) +
+                       " 份文件归入专题，各专题页面列出全部）。";
+  }
   std::stable_sort(docs.begin(), docs.end(), [](auto* a, auto* b) {
     if (a->meta.title != b->meta.title) return collation::less_zh(a->meta.title, b->meta.title);
     if (a->meta.date != b->meta.date) return a->meta.date > b->meta.date;
@@ -199,27 +275,40 @@ void write_overview(const SiteContext& site, const StagedOutput& out) {
   d.set("untagged", std::to_string(untagged));
   d.set("doc_total", std::to_string(site.archive.documents.size()));
   d.set("heatmap", heatmap_for(site));
+  const std::size_t tagged = site.archive.documents.size() - untagged;
+  set_optional(d, "heatmap_note", tagged > kHeatmapRows ? "图中为得分最高的 " + std::to_string(kHeatmapRows) + " 份文件（共 " +
+                                                              std::to_string(tagged) + " 份），各专题页面列出全部。"
+                                                        : "");
   out.write(path, site.templates.page("topics", d));
 }
 
 }  // namespace
 
-std::string topic_page_path(const std::string& topic_id) { return "topics/" + topic_id + ".html"; }
+std::string topic_page_path(const std::string& topic_id, std::size_t page) {
+  return "topics/" + topic_id + (page > 1 ? "-" + std::to_string(page) : std::string()) + ".html";
+}
 
-std::string paragraph_label(const std::string& id) {
-  static const std::regex point("^para_([^_]+)(?:_\\d+)?__point_(.+)$"), again("^para_([^_]+)_(\\d+)$"), para("^para_(.+)$"),
-      preamble("^preamble__p_(\\d+)$"), plain("^p_(\\d+)$"), section("^sec_(\\d+)$");
-  std::smatch m;
-  if (std::regex_match(id, m, point)) return "第 " + m[1].str() + " 段 (" + m[2].str() + ")";
-  if (std::regex_match(id, m, again)) return "第 " + m[1].str() + " 段（之 " + m[2].str() + "）";
-  if (std::regex_match(id, m, para)) return "第 " + m[1].str() + " 段";
-  if (std::regex_match(id, m, preamble)) return "序言部分第 " + m[1].str() + " 段";
-  if (std::regex_match(id, m, plain)) return "段落 " + m[1].str();
-  if (std::regex_match(id, m, section)) return "标题 " + m[1].str();
-  return id;
+std::size_t topic_page_count(std::size_t documents) {
+  return std::max<std::size_t>(1, (documents + kDocumentsPerPage - 1) / kDocumentsPerPage);
+}
+
+std::vector<std::size_t> pages_to_show(std::size_t page, std::size_t pages) {
+  std::vector<std::size_t> shown;
+  for (std::size_t k = 1; k <= pages; ++k) {
+    const bool near = k + 2 >= page && k <= page + 2;
+    if (k == 1 || k == pages || near) {
+      if (!shown.empty() && shown.back() != 0 && k > shown.back() + 1) {
+        if (k == shown.back() + 2) shown.push_back(k - 1);  // a gap of one page: show the page, not "…"
+        else shown.push_back(0);
+      }
+      shown.push_back(k);
+    }
+  }
+  return shown;
 }
 
 void write_topic_pages(const SiteContext& site, const StagedOutput& out) {
+  check_page_paths(site);
   parallel_for(site.config.topics.size(), [&](std::size_t i) { write_topic_page(site, out, site.config.topics[i]); });
   write_overview(site, out);
 }

@@ -1,6 +1,7 @@
 // Topic filter on a document page: the buttons show only the paragraphs that are evidence for one topic
-// (marked by the build with data-topics). Without JavaScript the buttons stay hidden and every paragraph
-// shows. No dependencies; works from file:// as well as from a server.
+// (marked by the build with data-topics). A topic page links here with ?topic=<id> to open the page with
+// that topic chosen. Without JavaScript the buttons stay hidden and every paragraph shows. No dependencies;
+// works from file:// as well as from a server.
 (function () {
   'use strict';
   var box = document.querySelector('[data-topic-filter]');
@@ -33,4 +34,11 @@
   });
   window.addEventListener('hashchange', revealTarget);
   box.hidden = false;
+
+  var asked = new URLSearchParams(location.search).get('topic');
+  var known = Array.prototype.some.call(buttons, function (b) { return b.getAttribute('data-topic-choice') === asked; });
+  if (asked && known) {
+    choose(asked);
+    revealTarget();
+  }
 })();

@@ -69,6 +69,25 @@ test('document page topic filter (http, strict CSP)', async () => {
   await page.close();
 });
 
+// A topic page links each document's full evidence as ?topic=<id>: the page opens with that topic chosen.
+for (const origin of ['file', 'http']) {
+  test(`?topic= opens a document with the topic filter on (${origin})`, async () => {
+    const { base } = where.list.find((o) => o.name === origin);
+    const page = await browser.newPage();
+    const errors = watch(page);
+    await page.goto(base + 'doc/a-72-152.html?topic=climate');
+    const visible = await page.$$eval('p.para', (ps) => ps.filter((p) => !p.hidden).map((p) => p.dataset.topics));
+    assert.ok(visible.length > 0 && visible.length < (await page.locator('p.para').count()));
+    assert.ok(visible.every((t) => t.split(' ').includes('climate')));
+    assert.equal(await page.getAttribute('[data-topic-choice="climate"]', 'aria-pressed'), 'true');
+    // An unknown topic changes nothing.
+    await page.goto(base + 'doc/a-72-152.html?topic=nonesuch');
+    assert.equal(await page.locator('p.para:visible').count(), await page.locator('p.para').count());
+    assert.deepEqual(errors.list, []);
+    await page.close();
+  });
+}
+
 test('without JavaScript every paragraph shows and the filter stays hidden (file)', async () => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();

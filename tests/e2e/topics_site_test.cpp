@@ -160,3 +160,42 @@ topics: [mountains, water]
   EXPECT_EQ(listed(e2e::read(site / "public" / "topics" / "mountains.html")), std::vector<std::string>{"a-res-1-1"});
   fs::remove_all(site);
 }
+
+TEST(TopicsSite, LongListsArePaginatedAndPageNamesNeverClash) {
+  std::string cfg = R"X(title: 测试
+topic_threshold: 1
+topics:
+  - id: water
+    label_zh: 水
+    label_en: Water
+    terms: {淡水: 3}
+  - id: water-2
+    label_zh: 其他
+    label_en: Other
+    terms: {山区: 3}
+)X";
+  fs::path site = e2e::make_site("topics-pages", cfg);
+  for (int i = 1; i <= 51; ++i)
+    e2e::write(site / "content" / ("d" + std::to_string(i) + ".md"),
+               "---\nsymbol: A/RES/1/" + std::to_string(i) + "\ntitle: 文件 " + std::to_string(i) + "\n---\n\n1. 养护淡水资源。\n");
+  // 51 documents under water: its page 2 would be topics/water-2.html, the other topic's page.
+  auto clash = e2e::acta(site, "build");
+  EXPECT_NE(clash.status, 0);
+  EXPECT_NE(clash.out.find("page 2 of topic 'water' would be topics/water-2.html"), std::string::npos) << clash.out;
+  EXPECT_FALSE(fs::exists(site / "public" / "topics"));
+
+  e2e::write(site / "site-config.yaml", std::regex_replace(cfg, std::regex("id: water-2"), "id: other"));
+  auto run = e2e::acta(site, "build");
+  ASSERT_EQ(run.status, 0) << run.out;
+  std::string first = e2e::read(site / "public" / "topics" / "water.html");
+  std::string second = e2e::read(site / "public" / "topics" / "water-2.html");
+  EXPECT_FALSE(fs::exists(site / "public" / "topics" / "water-3.html"));
+  EXPECT_EQ(listed(first).size(), 50u);
+  EXPECT_EQ(listed(second).size(), 1u);
+  EXPECT_NE(first.find("rel=\"next\" href=\"water-2.html\""), std::string::npos);
+  EXPECT_EQ(first.find("rel=\"prev\""), std::string::npos);
+  EXPECT_NE(second.find("rel=\"prev\" href=\"water.html\""), std::string::npos);
+  EXPECT_NE(second.find("<ol class=\"topic-docs\" start=\"51\">"), std::string::npos);
+  EXPECT_NE(second.find("#para_1\">第 1 段</a>"), std::string::npos);
+  fs::remove_all(site);
+}

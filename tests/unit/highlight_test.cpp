@@ -2,7 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "write/highlight.hpp"
-#include "write/topic_pages.hpp"
+#include "write/place_label.hpp"
 
 using acta::model::TermHit;
 using acta::write::highlighted_excerpt;
@@ -30,9 +30,22 @@ TEST(Highlight, CutsAroundTheFirstHit) {
   EXPECT_EQ(highlighted_excerpt("一\n二", {}), "一 二");
 }
 
-TEST(Highlight, ParagraphLabels) {
-  EXPECT_EQ(acta::write::paragraph_label("para_12"), "第 12 段");
-  EXPECT_EQ(acta::write::paragraph_label("para_2__point_a"), "第 2 段 (a)");
-  EXPECT_EQ(acta::write::paragraph_label("preamble__p_3"), "序言部分第 3 段");
-  EXPECT_EQ(acta::write::paragraph_label("para_13_2"), "第 13 段（之 2）");
+// One label function for every place a page links to a paragraph (topic excerpts, cited-by, citations).
+TEST(Highlight, PlaceLabels) {
+  using acta::write::place_label;
+  EXPECT_EQ(place_label("para_12"), "第 12 段");
+  EXPECT_EQ(place_label("para_2__point_a"), "第 2 段 (a)");
+  EXPECT_EQ(place_label("preamble__p_3"), "序言第 3 段");
+  EXPECT_EQ(place_label("para_13_2"), "第 13 段（之 2）");
+  EXPECT_EQ(place_label("para_13_2__point_b"), "第 13 段（之 2） (b)");
+  EXPECT_EQ(place_label("p_4"), "正文第 4 节");
+  EXPECT_EQ(place_label("fn_16"), "脚注 16");
+  EXPECT_EQ(place_label("fn_star"), "脚注 *");
+  EXPECT_EQ(place_label("sec_2"), "标题 2");
+  EXPECT_EQ(place_label("formula"), "开头");
+  // Anything else is shown as it is.
+  EXPECT_EQ(place_label("para_"), "para_");
+  EXPECT_EQ(place_label("preamble__p_x"), "preamble__p_x");
+  EXPECT_EQ(place_label("para_1 2"), "para_1 2");
+  EXPECT_EQ(place_label("toc"), "toc");
 }

@@ -1,6 +1,9 @@
 // Matching of topic terms: word boundaries, line-joined text, overlapping terms, several topics.
 #include <gtest/gtest.h>
 
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+
 #include "analyze/topics/matcher.hpp"
 
 using acta::analyze::topics::Hit;
@@ -85,4 +88,109 @@ TEST(TopicMatcher, EmptyAndTermlessInput) {
   EXPECT_TRUE(m.find("").empty());
   TopicMatcher none({});
   EXPECT_TRUE(none.find("水").empty());
+}
+
+// ---- The fast path: candidates first, segmentation only in windows around them ----------------------------
+
+TEST(TopicMatcher, TermInsideALongerWordIsNoHit) {
+  TopicMatcher m({topic("water", {{"水", 1}, {"淡水", 3}}), topic("mountains", {{"山地", 3}})});
+  EXPECT_TRUE(found(m, "提高水平").empty());
+  EXPECT_TRUE(found(m, "水平面上升").empty());
+  EXPECT_EQ(found(m, "养护淡水，提高水平，人人享有水。"), (std::vector<std::string>{"淡水", "水"}));
+}
+
+TEST(TopicMatcher, TermsAtTheStartAndEndOfAParagraph) {
+  TopicMatcher m({topic("water", {{"淡水", 3}, {"水", 1}})});
+  EXPECT_EQ(found(m, "淡水"), std::vector<std::string>{"淡水"});
+  EXPECT_EQ(found(m, "淡水资源和水"), (std::vector<std::string>{"淡水", "水"}));
+  EXPECT_EQ(found(m, "水"), std::vector<std::string>{"水"});
+  auto hits = m.find("水，水");
+  ASSERT_EQ(hits.size(), 2u);
+  EXPECT_EQ(hits[0].begin, 0u);
+  EXPECT_EQ(hits[1].end, std::string("水，水").size());
+}
+
+TEST(TopicMatcher, OverlappingTermsOfOneTopicAndOfSeveral) {
+  // Within a topic the longest wins and matching resumes after it; a shorter term of another topic inside it
+  // still counts for that topic; a term that starts inside an earlier hit of the same topic does not.
+  TopicMatcher m({topic("climate", {{"气候变化", 3}, {"变化", 1}}), topic("change", {{"变化", 1}})});
+  EXPECT_EQ(found(m, "气候变化", 0), std::vector<std::string>{"气候变化"});
+  EXPECT_EQ(found(m, "气候变化", 1), std::vector<std::string>{"变化"});
+  // Shared suffixes and prefixes in the automaton: every term is found.
+  TopicMatcher n({topic("x", {{"生物多样性", 3}, {"多样性", 1}, {"生物", 1}, {"物种", 2}})});
+  EXPECT_EQ(found(n, "生物多样性和多样性"), (std::vector<std::string>{"生物多样性", "多样性"}));
+}
+
+TEST(TopicMatcher, LatinTermsFoldCaseAndKeepWordBoundaries) {
+  TopicMatcher m({topic("x", {{"Paris Agreement", 3}, {"ice", 1}, {"COVID-19", 1}})});
+  EXPECT_EQ(found(m, "the paris  AGREEMENT and ice").size(), 2u);
+  EXPECT_TRUE(found(m, "the price of rice, iceberg").empty());  // never inside a longer word
+  EXPECT_EQ(found(m, "关于ice的报告").size(), 1u);
+  EXPECT_EQ(found(m, "应对covid-19大流行").size(), 1u);
+  EXPECT_TRUE(found(m, "covid-190").empty());
+}
+
+TEST(TopicMatcher, ATermListedTwiceInATopicIsItsFirst) {
+  TopicMatcher m({topic("climate", {{"巴黎 协定", 2}, {"巴黎协定", 3}})});
+  auto hits = m.find("《巴黎协定》");
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].term, 0u);
+}
+
+// The separators windows are cut at: Word_Break=Other (breaks on both sides, nothing looks across them), or
+// MidNum for `,` and `;`, which only digits on both sides join.
+TEST(TopicMatchText, SeparatorsHaveTheWordBreakPropertyTheCutsRelyOn) {
+  for (char16_t c : std::u16string(u"。、《》〈〉「」『』【】〔〕〖〗()[]!?“”")) {
+    EXPECT_EQ(u_getIntPropertyValue(c, UCHAR_WORD_BREAK), U_WB_OTHER) << static_cast<int>(c);
+    EXPECT_FALSE(u_hasBinaryProperty(c, UCHAR_EXTENDED_PICTOGRAPHIC)) << static_cast<int>(c);
+    EXPECT_NE(uscript_getScript(c, nullptr), USCRIPT_HAN);
+  }
+  EXPECT_EQ(u_getIntPropertyValue(u',', UCHAR_WORD_BREAK), U_WB_MIDNUM);
+  EXPECT_EQ(u_getIntPropertyValue(u';', UCHAR_WORD_BREAK), U_WB_MIDNUM);
+}
+
+// Segmenting windows gives the boundaries a pass over the whole text gives, on text that tries the cuts:
+// digits around commas, combining marks after punctuation, kana, Latin, emoji sequences, brackets.
+TEST(TopicMatchText, WindowsAgreeWithTheWholeText) {
+  using acta::analyze::topics::prepare_match_text;
+  using acta::analyze::topics::word_boundaries;
+  const char* texts[] = {
+      "注意到第 62/196 号决议，又注意到 1,234,567 美元；以及(a)款。",
+      "重申《巴黎协定》、《京都议定书》和“山区伙伴关系”【附件】〔草案〕!?",
+      "1,2;3，4；5,a;b 和 2,水 以及 水,3",
+      "（\u0301山区）“\u200d水”，\u0300冰川",
+      "カタカナとひらがなの山区、東京の水。",
+      "emoji 👩\u200d🔬 and 🇨🇳🇺🇳 flags，山区👍🏽。",
+      "Paris Agreement (2015), the price of ice; U.N. e.g. 3.14, it's.",
+      "",
+      "水",
+      "，，，。。",
+  };
+  for (const char* t : texts) {
+    const auto m = prepare_match_text(t);
+    const auto whole = word_boundaries(m.text);
+    const auto n = static_cast<int32_t>(m.text.size());
+    std::vector<std::pair<int32_t, int32_t>> every;
+    for (int32_t i = 0; i < n; ++i) every.emplace_back(i, i + 1);
+    EXPECT_EQ(word_boundaries(m.text, every), whole) << t;
+    for (int32_t b = 0; b < n; ++b)
+      for (int32_t e = b + 1; e <= n && e <= b + 4; ++e) {
+        const auto w = word_boundaries(m.text, {{b, e}});
+        EXPECT_EQ(w[static_cast<std::size_t>(b)], whole[static_cast<std::size_t>(b)]) << t << " at " << b;
+        EXPECT_EQ(w[static_cast<std::size_t>(e)], whole[static_cast<std::size_t>(e)]) << t << " at " << e;
+      }
+  }
+}
+
+TEST(TopicMatchText, SourceOffsetsAndLength) {
+  const auto m = acta::analyze::topics::prepare_match_text("Ａ 山\n区 b  x");
+  // Full-width Ａ folds to a; white space next to a CJK character (Ａ, 山, 区) goes, elsewhere it is one space.
+  EXPECT_EQ(m.text, std::u16string(u"a山区b x"));
+  EXPECT_EQ(m.source[0], 0u);
+  EXPECT_EQ(m.source_end(0), 3u);
+  EXPECT_EQ(m.source[1], 4u);
+  EXPECT_EQ(m.source_end(2), 11u);
+  EXPECT_EQ(m.source[4], 13u);  // the space stands for the first of the two
+  EXPECT_EQ(m.source_end(4), 14u);
+  EXPECT_EQ(m.length, 5u);
 }

@@ -3,11 +3,16 @@
 #include <unicode/brkiter.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utext.h>
 
+#include <algorithm>
+#include <deque>
 #include <memory>
 #include <mutex>
 #include <stdexcept>
 #include <string>
+#include <unordered_map>
 
 #include "util/utf8.hpp"
 
@@ -15,12 +20,166 @@ namespace acta::analyze::topics {
 
 namespace {
 
+// ---- Normalizing -----------------------------------------------------------------------------------------
+
 const icu::Normalizer2& folding() {
-  UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2* n = icu::Normalizer2::getNFKCCasefoldInstance(status);
-  if (U_FAILURE(status) || !n) throw std::runtime_error("ICU: NFKC_Casefold normalizer is not available");
+  static const icu::Normalizer2* n = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* made = icu::Normalizer2::getNFKCCasefoldInstance(status);
+    if (U_FAILURE(status) || !made) throw std::runtime_error("ICU: NFKC_Casefold normalizer is not available");
+    return made;
+  }();
   return *n;
 }
+
+// What the normalizer asks of every BMP code point, asked of ICU once: is it left as it is (inert under
+// NFKC_Casefold), is it white space, or does it become one other unit (full-width punctuation such as `，`
+// and `（`, frequent in Chinese text; looked up only in the blocks where such forms live).
+constexpr std::uint8_t kInert = 1, kSpace = 2, kSingle = 4;
+
+struct BmpClasses {
+  std::vector<std::uint8_t> flags = std::vector<std::uint8_t>(0x10000, 0);
+  std::vector<char16_t> single = std::vector<char16_t>(0x10000, 0);
+};
+
+const BmpClasses& bmp_classes() {
+  static const BmpClasses table = [] {
+    BmpClasses t;
+    const icu::Normalizer2& norm = folding();
+    for (UChar32 c = 0; c < 0x10000; ++c) {
+      if (c >= 0xD800 && c <= 0xDFFF) continue;  // a lone surrogate takes the slow path
+      auto& f = t.flags[static_cast<std::size_t>(c)];
+      if (norm.isInert(c)) f |= kInert;
+      if (u_isUWhiteSpace(c)) f |= kSpace;
+      const bool punctuation_block = (c >= 0x2000 && c <= 0x206F) || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFE30 && c <= 0xFE6F) ||
+                                     (c >= 0xFF00 && c <= 0xFFEF);
+      if (!(f & (kInert | kSpace)) && punctuation_block) {
+        UErrorCode status = U_ZERO_ERROR;
+        const icu::UnicodeString out = norm.normalize(icu::UnicodeString(c), status);
+        if (U_SUCCESS(status) && out.length() == 1 && !U16_IS_SURROGATE(out.charAt(0))) {
+          f |= kSingle;
+          t.single[static_cast<std::size_t>(c)] = out.charAt(0);
+        }
+      }
+    }
+    return t;
+  }();
+  return table;
+}
+
+bool continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+
+// Decodes the code point at s[i] and advances i: the common well-formed cases inline, the rest (and every
+// malformed sequence) as utf8::next does it.
+char32_t decode(std::string_view s, std::size_t& i) {
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  if (b0 < 0x80) {
+    ++i;
+    return b0;
+  }
+  if ((b0 & 0xF0) == 0xE0 && i + 2 < s.size() && continuation(static_cast<unsigned char>(s[i + 1])) &&
+      continuation(static_cast<unsigned char>(s[i + 2]))) {
+    const char32_t cp = (char32_t{b0} & 0x0F) << 12 | (char32_t{static_cast<unsigned char>(s[i + 1])} & 0x3F) << 6 |
+                        (char32_t{static_cast<unsigned char>(s[i + 2])} & 0x3F);
+    if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) {
+      i += 3;
+      return cp;
+    }
+  }
+  return utf8::next(s, i);
+}
+
+// Where normalized units go: the text, and for a MatchText the source bytes of each unit. Written by index
+// into buffers sized for the common case (a unit per source character at most), grown when a compatibility
+// character expands.
+struct Sink {
+  std::u16string& text;
+  MatchText* m = nullptr;
+  std::size_t used = 0;
+
+  void put(char16_t unit, std::size_t at, std::size_t end) {
+    if (used == text.size()) grow(used + 16);
+    text[used] = unit;
+    if (m) {
+      m->source[used] = static_cast<std::uint32_t>(at);
+      m->source_size[used] = static_cast<std::uint8_t>(end - at);
+    }
+    ++used;
+  }
+  void grow(std::size_t size) {
+    text.resize(std::max(size, text.size() * 2));
+    if (m) {
+      m->source.resize(text.size());
+      m->source_size.resize(text.size());
+    }
+  }
+  void finish() {
+    text.resize(used);
+    if (m) {
+      m->source.resize(used);
+      m->source_size.resize(used);
+    }
+  }
+};
+
+// Appends the normalized form of each code point of `original`; whitespace runs are dropped next to a
+// Chinese character (a line join or a PDF artefact, never a word separator in Chinese) and become one
+// space elsewhere. `m`, when given, receives the source bytes of every UTF-16 unit appended. Returns the
+// number of code points appended that are not spaces.
+std::size_t normalize_into(std::string_view original, std::u16string& out, MatchText* m) {
+  const BmpClasses& classes = bmp_classes();
+  Sink sink{out, m, out.size()};
+  // A first guess that fits Chinese (three bytes a unit) with room to spare; put() grows it when it must.
+  sink.grow(out.size() + original.size() / 2 + 16);
+  std::size_t i = 0, length = 0;
+  bool pending_space = false;
+  std::size_t space_at = 0, space_end = 0;
+  char32_t last = 0;
+  while (i < original.size()) {
+    const std::size_t at = i;
+    const char32_t cp = decode(original, i);
+    const std::uint8_t cls = cp < 0x10000 ? classes.flags[cp] : 0;
+    if (cls & kSpace) {
+      if (!pending_space) space_at = at, space_end = i;
+      pending_space = true;
+      continue;
+    }
+    if (pending_space && last != 0 && !utf8::is_cjk(last) && !utf8::is_cjk(cp)) sink.put(u' ', space_at, space_end);
+    pending_space = false;
+    last = cp;
+    if (cp < 0x80) {  // ASCII: case folding is all NFKC_Casefold does to it
+      sink.put(static_cast<char16_t>(cp >= U'A' && cp <= U'Z' ? cp + 32 : cp), at, i);
+      ++length;
+      continue;
+    }
+    if (cls & kInert) {
+      sink.put(static_cast<char16_t>(cp), at, i);
+      ++length;
+      continue;
+    }
+    if (cls & kSingle) {
+      const char16_t unit = classes.single[cp];
+      sink.put(unit, at, i);
+      length += unit != u' ';
+      continue;
+    }
+    const icu::Normalizer2& norm = folding();
+    icu::UnicodeString piece;
+    if (cp >= 0x10000 && norm.isInert(static_cast<UChar32>(cp))) {
+      piece.append(static_cast<UChar32>(cp));
+    } else {
+      UErrorCode status = U_ZERO_ERROR;
+      piece = norm.normalize(icu::UnicodeString(static_cast<UChar32>(cp)), status);
+      if (U_FAILURE(status)) piece = icu::UnicodeString(static_cast<UChar32>(cp));
+    }
+    for (int32_t k = 0; k < piece.length(); ++k) sink.put(piece.charAt(k), at, i);
+    for (int32_t k = 0; k < piece.length(); k = piece.moveIndex32(k, 1)) length += piece.char32At(k) != U' ';
+  }
+  sink.finish();
+  return length;
+}
+
+// ---- Segmenting ------------------------------------------------------------------------------------------
 
 // One break iterator per thread, cloned from a prototype (creating one loads the dictionaries).
 icu::BreakIterator& word_breaker() {
@@ -35,71 +194,177 @@ icu::BreakIterator& word_breaker() {
   return *mine;
 }
 
-bool is_space(char32_t cp) { return cp == U'\n' || cp == U'\t' || cp == U'\r' || u_isUWhiteSpace(static_cast<UChar32>(cp)); }
+UChar32 code_point_at(const std::u16string& text, int32_t j) {
+  UChar32 c;
+  U16_GET(text.data(), 0, j, static_cast<int32_t>(text.size()), c);
+  return c;
+}
 
-// Appends the normalized form of each code point of `original`; whitespace runs are dropped next to a
-// Chinese character (a line join or a PDF artefact, never a word separator in Chinese) and become one
-// space elsewhere. `offsets`, when given, receives the source byte offset of every UTF-16 unit appended.
-void normalize_into(std::string_view original, icu::UnicodeString& out, std::vector<std::size_t>* offsets,
-                    std::vector<std::size_t>* ends) {
-  const icu::Normalizer2& norm = folding();
-  std::size_t i = 0;
-  bool pending_space = false;
-  std::size_t space_at = 0, space_end = 0;
-  char32_t last = 0;
-  while (i < original.size()) {
-    std::size_t at = i;
-    char32_t cp = utf8::next(original, i);
-    if (is_space(cp)) {
-      if (!pending_space) space_at = at, space_end = i;
-      pending_space = true;
-      continue;
-    }
-    if (pending_space && last != 0 && !utf8::is_cjk(last) && !utf8::is_cjk(cp)) {
-      out.append(static_cast<UChar>(u' '));
-      if (offsets) offsets->push_back(space_at);
-      if (ends) ends->push_back(space_end);
-    }
-    pending_space = false;
-    icu::UnicodeString piece;
-    if (norm.isInert(static_cast<UChar32>(cp))) {
-      piece.append(static_cast<UChar32>(cp));
-    } else {
-      UErrorCode status = U_ZERO_ERROR;
-      piece = norm.normalize(icu::UnicodeString(static_cast<UChar32>(cp)), status);
-      if (U_FAILURE(status)) piece = icu::UnicodeString(static_cast<UChar32>(cp));
-    }
-    out.append(piece);
-    for (int32_t k = 0; k < piece.length(); ++k) {
-      if (offsets) offsets->push_back(at);
-      if (ends) ends->push_back(i);
-    }
-    last = cp;
+int32_t word_break(UChar32 c) { return u_getIntPropertyValue(c, UCHAR_WORD_BREAK); }
+
+// WB4: these attach to the character before them, whatever it is.
+bool attaches(UChar32 c) {
+  if (c < 0x80) return false;
+  const int32_t wb = word_break(c);
+  return wb == U_WB_EXTEND || wb == U_WB_FORMAT || wb == U_WB_ZWJ;
+}
+
+// Punctuation with Word_Break=Other, outside the dictionary's set (Han, kana) and not pictographic: UAX #29
+// breaks on both sides of it (WB999), and no rule looks across it. Spelled as they are after normalization
+// (`（` is `(` by then). tests/unit/topic_matcher_test.cpp checks the property of each.
+constexpr char16_t kSeparators[] = u"。、《》〈〉「」『』【】〔〕〖〗()[]!?“”";
+
+bool always_separates(char16_t c) {
+  if (c < 0x80) return c == u'(' || c == u')' || c == u'[' || c == u']' || c == u'!' || c == u'?';
+  if (c >= 0x3000 && c <= 0x3017) return c <= 0x3002 ? c != 0x3000 : c >= 0x3008 && c != 0x3012 && c != 0x3013;
+  return c == u'“' || c == u'”';
+}
+
+// Whether text[j] separates, so that a window may end right before it, or begin right after it.
+// `,` and `;` (Word_Break=MidNum, what `，` and `；` normalize to) separate unless digits stand on both
+// sides (WB11, WB12); a neighbour that attaches (WB4) could hide a digit, so it does not count as safe.
+bool separates(const std::u16string& text, int32_t j) {
+  const char16_t c = text[static_cast<std::size_t>(j)];
+  if (c == u',' || c == u';') {
+    if (j == 0 || j + 1 >= static_cast<int32_t>(text.size())) return false;
+    auto risky = [](UChar32 n) {
+      if (n < 0x80) return n >= 0x30 && n <= 0x39;
+      const int32_t wb = word_break(n);
+      return wb == U_WB_NUMERIC || wb == U_WB_EXTEND || wb == U_WB_FORMAT || wb == U_WB_ZWJ;
+    };
+    return !risky(code_point_at(text, j - 1)) && !risky(code_point_at(text, j + 1));
   }
+  return always_separates(c);
+}
+
+// Start of the window around a span that begins at `begin`: right after the nearest separator before it
+// (unless what follows the separator attaches to it), or the start of the text.
+int32_t window_start(const std::u16string& text, int32_t begin) {
+  for (int32_t j = begin - 1; j >= 0; --j)
+    if (separates(text, j) && !attaches(code_point_at(text, j + 1))) return j + 1;
+  return 0;
+}
+
+// End of the window around a span that ends at `end`: right before the nearest separator at or after it.
+int32_t window_end(const std::u16string& text, int32_t end) {
+  for (auto j = end; j < static_cast<int32_t>(text.size()); ++j)
+    if (separates(text, j)) return j;
+  return static_cast<int32_t>(text.size());
+}
+
+// Boundaries strictly inside text[0, size).
+std::vector<int32_t> segment(const char16_t* text, int32_t size) {
+  icu::BreakIterator& bi = word_breaker();
+  UErrorCode status = U_ZERO_ERROR;
+  UText window = UTEXT_INITIALIZER;
+  utext_openUChars(&window, reinterpret_cast<const UChar*>(text), size, &status);
+  bi.setText(&window, status);
+  if (U_FAILURE(status)) throw std::runtime_error("ICU: cannot segment a paragraph for topic matching");
+  std::vector<int32_t> inside;
+  for (int32_t b = bi.next(); b != icu::BreakIterator::DONE && b < size; b = bi.next())
+    if (b > 0) inside.push_back(b);
+  static const icu::UnicodeString nothing;
+  bi.setText(nothing);  // the iterator keeps a reference to the text, which is about to go
+  utext_close(&window);
+  return inside;
+}
+
+// The boundaries of windows this thread has segmented. Bounded: emptied when it holds too much text.
+constexpr int32_t kCachedWindow = 1000;            // units; longer windows are segmented every time
+constexpr std::size_t kCacheUnits = std::size_t{1} << 20;  // units of window text kept per thread
+
+struct WindowCache {
+  std::deque<std::u16string> keys;  // owns the text the map's views point into
+  std::unordered_map<std::u16string_view, std::vector<int32_t>> boundaries;
+  std::size_t units = 0;
+};
+
+const std::vector<int32_t>& cached_segment(std::u16string_view window) {
+  thread_local WindowCache cache;
+  if (auto hit = cache.boundaries.find(window); hit != cache.boundaries.end()) return hit->second;
+  if (cache.units + window.size() > kCacheUnits) {
+    cache.boundaries.clear();
+    cache.keys.clear();
+    cache.units = 0;
+  }
+  cache.keys.emplace_back(window);
+  cache.units += window.size();
+  auto made = segment(cache.keys.back().data(), static_cast<int32_t>(window.size()));
+  return cache.boundaries.emplace(std::u16string_view(cache.keys.back()), std::move(made)).first->second;
+}
+
+void mark_boundaries(const std::u16string& text, int32_t from, int32_t to, std::vector<bool>& flags) {
+  flags[static_cast<std::size_t>(from)] = flags[static_cast<std::size_t>(to)] = true;
+  const int32_t size = to - from;
+  if (size <= 1) return;
+  const std::u16string_view window = std::u16string_view(text).substr(static_cast<std::size_t>(from), static_cast<std::size_t>(size));
+  auto mark = [&](const std::vector<int32_t>& inside) {
+    for (int32_t b : inside) flags[static_cast<std::size_t>(from + b)] = true;
+  };
+  if (size <= kCachedWindow) mark(cached_segment(window));
+  else mark(segment(window.data(), size));
 }
 
 }  // namespace
 
 MatchText prepare_match_text(std::string_view original) {
   MatchText m;
-  normalize_into(original, m.text, &m.source, &m.source_end);
-  const auto n = static_cast<std::size_t>(m.text.length());
-  m.boundary.assign(n + 1, false);
-  m.boundary[0] = m.boundary[n] = true;
-  if (n == 0) return m;
-  icu::BreakIterator& bi = word_breaker();
-  bi.setText(m.text);
-  for (int32_t b = bi.first(); b != icu::BreakIterator::DONE; b = bi.next())
-    if (b >= 0 && static_cast<std::size_t>(b) <= n) m.boundary[static_cast<std::size_t>(b)] = true;
-  static const icu::UnicodeString nothing;
-  bi.setText(nothing);  // the iterator keeps a reference to its text; m.text is about to move
+  m.length = normalize_into(original, m.text, &m);
   return m;
 }
 
-icu::UnicodeString normalize_term(std::string_view term) {
-  icu::UnicodeString out;
-  normalize_into(utf8::trim(term), out, nullptr, nullptr);
+std::u16string normalize_term(std::string_view term) {
+  std::u16string out;
+  normalize_into(utf8::trim(term), out, nullptr);
   return out;
+}
+
+std::vector<bool> word_boundaries(const std::u16string& text, const std::vector<std::pair<int32_t, int32_t>>& spans) {
+  const auto n = static_cast<int32_t>(text.size());
+  std::vector<bool> flags(static_cast<std::size_t>(n) + 1, false);
+  flags[0] = flags[static_cast<std::size_t>(n)] = true;
+  if (n == 0 || spans.empty()) return flags;
+  std::vector<std::pair<int32_t, int32_t>> sorted;
+  const auto* order = &spans;
+  auto by_start = [](const auto& x, const auto& y) { return x.first < y.first; };
+  if (!std::is_sorted(spans.begin(), spans.end(), by_start)) {
+    sorted = spans;
+    std::sort(sorted.begin(), sorted.end(), by_start);
+    order = &sorted;
+  }
+  // Windows start in the order of the spans' starts; a span inside the current window adds nothing. A window
+  // that is exactly its spans (`山区` between `、` and `、`) needs no segmenting: its ends are boundaries.
+  int32_t from = -1, to = -1;
+  bool needed = false;
+  auto flush = [&] {
+    flags[static_cast<std::size_t>(from)] = flags[static_cast<std::size_t>(to)] = true;
+    if (needed) mark_boundaries(text, from, to, flags);
+  };
+  for (const auto& [b, e] : *order) {
+    if (b >= from && e <= to) {
+      needed = needed || b != from || e != to;
+      continue;
+    }
+    const int32_t a = window_start(text, b), z = window_end(text, e);
+    if (a < to) {
+      to = std::max(to, z);
+      needed = true;
+      continue;
+    }
+    if (from >= 0) flush();
+    from = a, to = z;
+    needed = a != b || z != e;
+  }
+  flush();
+  return flags;
+}
+
+std::vector<bool> word_boundaries(const std::u16string& text) {
+  std::vector<bool> flags(text.size() + 1, false);
+  flags.front() = flags.back() = true;
+  const auto n = static_cast<int32_t>(text.size());
+  for (int32_t b : segment(text.data(), n)) flags[static_cast<std::size_t>(b)] = true;
+  return flags;
 }
 
 }  // namespace acta::analyze::topics

@@ -1,55 +1,121 @@
 #include "analyze/topics/matcher.hpp"
 
 #include <algorithm>
+#include <deque>
 #include <map>
+#include <string>
 
 namespace acta::analyze::topics {
 
-TopicMatcher::TopicMatcher(const std::vector<config::Topic>& topics) {
-  for (const auto& topic : topics) {
-    std::map<UChar, std::vector<Term>> by_first;
-    for (std::size_t k = 0; k < topic.terms.size(); ++k) {
-      icu::UnicodeString t = normalize_term(topic.terms[k].term);
-      if (t.isEmpty()) continue;
-      by_first[t.charAt(0)].push_back({t, k});
+TopicMatcher::TopicMatcher(const std::vector<config::Topic>& topics) : topic_count_(topics.size()) {
+  // The trie of the distinct term texts, each unit by its class.
+  struct Node {
+    std::map<std::uint16_t, int32_t> next;
+    int32_t fail = 0;
+  };
+  std::vector<Node> trie(1);
+  unit_class_.assign(0x10000, 0);
+  std::map<std::u16string, int32_t> ids;
+  for (std::size_t t = 0; t < topics.size(); ++t) {
+    for (std::size_t k = 0; k < topics[t].terms.size(); ++k) {
+      const std::u16string key = normalize_term(topics[t].terms[k].term);
+      if (key.empty()) continue;
+      auto [it, fresh] = ids.emplace(key, static_cast<int32_t>(patterns_.size()));
+      if (fresh) {
+        patterns_.push_back({static_cast<int32_t>(key.size()), {}});
+        int32_t s = 0;
+        for (char16_t c : key) {
+          if (unit_class_[c] == 0) unit_class_[c] = static_cast<std::uint16_t>(classes_++);
+          auto [child, added] = trie[static_cast<std::size_t>(s)].next.emplace(unit_class_[c], static_cast<int32_t>(trie.size()));
+          if (added) trie.emplace_back();
+          s = child->second;
+        }
+        pattern_at_.resize(trie.size(), -1);
+        pattern_at_[static_cast<std::size_t>(s)] = it->second;
+      }
+      // A text listed twice in one topic ("巴黎 协定", "巴黎协定") is that topic's first such term.
+      auto& owners = patterns_[static_cast<std::size_t>(it->second)].owners;
+      if (owners.empty() || owners.back().topic != t) owners.push_back({t, k});
     }
-    std::vector<std::pair<UChar, std::vector<Term>>> table;
-    for (auto& [first, terms] : by_first) {
-      std::stable_sort(terms.begin(), terms.end(),
-                       [](const Term& a, const Term& b) { return a.text.length() > b.text.length(); });
-      table.emplace_back(first, std::move(terms));
-    }
-    topics_.push_back(std::move(table));
   }
+  pattern_at_.resize(trie.size(), -1);
+  output_.assign(trie.size(), -1);
+
+  // Breadth first: a state's fail link is the longest proper suffix of its text that is also a prefix of a
+  // term; a missing transition is the fail state's transition.
+  delta_.assign(trie.size() * classes_, 0);
+  std::deque<int32_t> queue;
+  for (const auto& [c, child] : trie[0].next) {
+    delta_[c] = child;
+    queue.push_back(child);
+  }
+  while (!queue.empty()) {
+    const int32_t s = queue.front();
+    queue.pop_front();
+    const auto row = static_cast<std::size_t>(s) * classes_;
+    const auto fail_row = static_cast<std::size_t>(trie[static_cast<std::size_t>(s)].fail) * classes_;
+    for (std::size_t c = 0; c < classes_; ++c) delta_[row + c] = delta_[fail_row + c];
+    for (const auto& [c, child] : trie[static_cast<std::size_t>(s)].next) {
+      const int32_t f = delta_[fail_row + c];
+      trie[static_cast<std::size_t>(child)].fail = f;
+      output_[static_cast<std::size_t>(child)] = pattern_at_[static_cast<std::size_t>(f)] >= 0 ? f : output_[static_cast<std::size_t>(f)];
+      delta_[row + c] = child;
+      queue.push_back(child);
+    }
+  }
+  for (std::size_t s = 0; s < trie.size(); ++s) delta_[s * classes_] = 0;  // a unit in no term: back to the root
+  if (trie.size() <= 0xFFFF) {
+    delta16_.assign(delta_.begin(), delta_.end());
+    delta_.clear();
+  }
+}
+
+template <typename Table>
+void TopicMatcher::scan(const std::u16string& text, const Table& delta, std::vector<Occurrence>& found) const {
+  const char16_t* units = text.data();
+  const auto n = static_cast<int32_t>(text.size());
+  std::size_t s = 0;
+  for (int32_t j = 0; j < n; ++j) {
+    s = static_cast<std::size_t>(delta[s * classes_ + unit_class_[units[j]]]);
+    if (s == 0) continue;
+    for (int32_t o = pattern_at_[s] >= 0 ? static_cast<int32_t>(s) : output_[s]; o > 0; o = output_[static_cast<std::size_t>(o)]) {
+      const int32_t p = pattern_at_[static_cast<std::size_t>(o)];
+      const int32_t len = patterns_[static_cast<std::size_t>(p)].length;
+      found.push_back({j + 1 - len, len, p});
+    }
+  }
+}
+
+std::vector<TopicMatcher::Occurrence> TopicMatcher::occurrences(const std::u16string& text) const {
+  std::vector<Occurrence> found;
+  if (delta16_.empty()) scan(text, delta_, found);
+  else scan(text, delta16_, found);
+  std::sort(found.begin(), found.end(), [](const Occurrence& a, const Occurrence& b) {
+    return a.begin != b.begin ? a.begin < b.begin : a.length > b.length;
+  });
+  return found;
 }
 
 std::vector<Hit> TopicMatcher::find(const MatchText& m) const {
   std::vector<Hit> hits;
-  const int32_t n = m.text.length();
-  for (std::size_t t = 0; t < topics_.size(); ++t) {
-    const auto& table = topics_[t];
-    if (table.empty()) continue;
-    int32_t i = 0;
-    while (i < n) {
-      if (!m.boundary[static_cast<std::size_t>(i)]) {
-        ++i;
-        continue;
-      }
-      const UChar c = m.text.charAt(i);
-      auto it = std::lower_bound(table.begin(), table.end(), c,
-                                 [](const auto& entry, UChar key) { return entry.first < key; });
-      int32_t matched = 0;
-      if (it != table.end() && it->first == c) {
-        for (const Term& term : it->second) {
-          const int32_t len = term.text.length();
-          if (i + len > n || !m.boundary[static_cast<std::size_t>(i + len)]) continue;
-          if (m.text.compare(i, len, term.text) != 0) continue;
-          hits.push_back({t, term.index, m.source[static_cast<std::size_t>(i)], m.source_end[static_cast<std::size_t>(i + len - 1)]});
-          matched = len;
-          break;  // longest first: the first that fits wins
-        }
-      }
-      i += matched > 0 ? matched : 1;
+  const auto found = occurrences(m.text);
+  if (found.empty()) return hits;
+  std::vector<std::pair<int32_t, int32_t>> spans;
+  spans.reserve(found.size());
+  for (const auto& o : found) spans.emplace_back(o.begin, o.begin + o.length);
+  const std::vector<bool> boundary = word_boundaries(m.text, spans);
+
+  for (std::size_t t = 0; t < topic_count_; ++t) {
+    int32_t resume = 0;  // matching resumes after the last hit of this topic
+    for (const Occurrence& o : found) {
+      if (o.begin < resume) continue;
+      const auto begin = static_cast<std::size_t>(o.begin), end = static_cast<std::size_t>(o.begin + o.length);
+      if (!boundary[begin] || !boundary[end]) continue;
+      const auto& owners = patterns_[static_cast<std::size_t>(o.pattern)].owners;
+      auto owner = std::find_if(owners.begin(), owners.end(), [t](const Owner& w) { return w.topic == t; });
+      if (owner == owners.end()) continue;
+      hits.push_back({t, owner->term, m.source[begin], m.source_end(end - 1)});
+      resume = o.begin + o.length;  // longest first at each place: this one wins
     }
   }
   return hits;

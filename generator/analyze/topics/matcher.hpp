@@ -5,11 +5,17 @@
 // - every occurrence counts once; within one topic overlapping terms do not double count: at each place the
 //   longest term wins (`气候变化` is one hit, not also `气候`) and matching resumes after it;
 // - topics match independently: a term listed under two topics (`冰川`) is a hit for both.
+//
+// How: one Aho-Corasick automaton over the UTF-16 units of every distinct term finds where terms occur at
+// all; most paragraphs have no occurrence and are done. Only around occurrences does the word break iterator
+// run (match_text.hpp), and the rules above then pick the hits among them.
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "analyze/topics/match_text.hpp"
@@ -32,15 +38,37 @@ class TopicMatcher {
   std::vector<Hit> find(const MatchText& text) const;
   std::vector<Hit> find(std::string_view original) const { return find(prepare_match_text(original)); }
 
-  std::size_t topic_count() const { return topics_.size(); }
+  std::size_t topic_count() const { return topic_count_; }
 
  private:
-  struct Term {
-    icu::UnicodeString text;
-    std::size_t index = 0;  // in the config topic's terms
+  struct Occurrence {
+    int32_t begin = 0;
+    int32_t length = 0;
+    int32_t pattern = 0;
   };
-  // Per topic: terms by their first UTF-16 unit, longest first.
-  std::vector<std::vector<std::pair<UChar, std::vector<Term>>>> topics_;
+  // Every place where a term's text occurs, whole words or not: by begin, longest first.
+  std::vector<Occurrence> occurrences(const std::u16string& text) const;
+  template <typename Table>
+  void scan(const std::u16string& text, const Table& delta, std::vector<Occurrence>& found) const;
+
+  // The automaton as a table: units map to classes (0: in no term), and delta_[state * classes_ + class]
+  // is the next state, fail links already followed.
+  std::vector<std::uint16_t> unit_class_;
+  std::size_t classes_ = 1;
+  std::vector<int32_t> delta_;
+  std::vector<std::uint16_t> delta16_;  // the same, when the states fit (half the cache lines)
+  std::vector<int32_t> pattern_at_;  // per state: the pattern that ends there, or -1
+  std::vector<int32_t> output_;      // per state: the nearest state down the fail chain where one ends, or -1
+  struct Owner {
+    std::size_t topic = 0;
+    std::size_t term = 0;  // the first term of the topic with this text
+  };
+  struct Pattern {
+    int32_t length = 0;
+    std::vector<Owner> owners;  // by topic
+  };
+  std::vector<Pattern> patterns_;
+  std::size_t topic_count_ = 0;
 };
 
 }  // namespace acta::analyze::topics

@@ -22,14 +22,6 @@ topics::ScoringParams params_of(const config::Config& c) {
   return p;
 }
 
-// Characters that carry text (what the length scaling counts): the normalized text without spaces.
-std::size_t text_length(const topics::MatchText& m) {
-  std::size_t n = 0;
-  for (int32_t i = 0; i < m.text.length(); i = m.text.moveIndex32(i, 1))
-    if (m.text.char32At(i) != U' ') ++n;
-  return n;
-}
-
 bool scored(model::BlockKind k) { return k != model::BlockKind::Rule && k != model::BlockKind::Formula; }
 
 void score_document(model::Document& doc, const config::Config& cfg, const TopicMatcher& matcher) {
@@ -71,7 +63,7 @@ void score_document(model::Document& doc, const config::Config& cfg, const Topic
       weighted[h.topic] += w;
       found[b][h.topic].hits.push_back({h.begin, h.end});
     }
-    const std::size_t length = text_length(text);
+    const std::size_t length = text.length;
     for (std::size_t t = 0; t < ntopics; ++t) found[b][t].score = topics::paragraph_score(weighted[t], length, params);
   }
 
