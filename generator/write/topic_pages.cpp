@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <set>
 
 #include "util/collation.hpp"
 #include "util/error.hpp"
@@ -17,9 +16,10 @@ namespace acta::write {
 
 namespace {
 
-// What a topic page carries, so that it stays small whatever the archive's size: per document its link, score
-// and its strongest evidence as short excerpts; the rest of the evidence is one link away, on the document's
-// page with the topic filter on. The list is cut into pages of kDocumentsPerPage.
+// What a topic page carries, so that it stays small whatever the archive's size while linking every document
+// and every evidence paragraph (the contract): per document its link, score and a link to each evidence
+// paragraph; the kDetailedDocuments most relevant also show their strongest evidence as short excerpts.
+constexpr std::size_t kDetailedDocuments = 50;
 constexpr std::size_t kShownExcerpts = 2;
 constexpr std::size_t kExcerptChars = 80;
 constexpr std::size_t kExcerptBefore = 20;
@@ -68,7 +68,7 @@ Data excerpt_data(const model::Document& doc, const model::Block& block, const m
   return e;
 }
 
-Data topic_document_data(const model::Document& doc, const std::string& topic) {
+Data topic_document_data(const model::Document& doc, const std::string& topic, bool detailed) {
   const auto* s = score_of(doc, topic);
   Data d;
   d.set("href", "../" + model::page_path(doc));
@@ -90,14 +90,28 @@ Data topic_document_data(const model::Document& doc, const std::string& topic) {
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::stable_sort(order.begin(), order.end(),
                    [&](std::size_t a, std::size_t b) { return evidence[a].second->contribution > evidence[b].second->contribution; });
-  order.resize(std::min(order.size(), kShownExcerpts));
+  order.resize(std::min(order.size(), detailed ? kShownExcerpts : 0));
   std::sort(order.begin(), order.end());
   List shown;
   for (std::size_t i : order) shown.push_back(excerpt_data(doc, *evidence[i].first, *evidence[i].second));
   d.set("excerpts", shown);
+  d.set("has_excerpts", Data(!order.empty()));
+  // Every other evidence paragraph, linked by its label, in document order.
+  List others;
+  for (std::size_t i = 0, k = 0; i < evidence.size(); ++i) {
+    if (k < order.size() && order[k] == i) {
+      ++k;
+      continue;
+    }
+    Data o;
+    o.set("href", "../" + model::page_path(doc) + "#" + evidence[i].first->id);
+    o.set("label", place_label(evidence[i].first->id));
+    others.push_back(o);
+  }
   const std::size_t more = evidence.size() - order.size();
+  d.set("others", others);
   d.set("has_more", Data(more > 0));
-  d.set("more_count", std::to_string(more));
+  d.set("more_label", order.empty() ? "段落：" : "其他段落：");
   // The document's page with the topic filter on: every evidence paragraph, one link away.
   d.set("evidence_href", "../" + model::page_path(doc) + "?topic=" + topic);
   return d;
@@ -128,71 +142,28 @@ Counts count(const model::Archive& archive, const std::string& topic) {
   return c;
 }
 
-// The navigation between the pages of one topic's list: previous, numbers (see pages_to_show), next.
-Data pager_data(const std::string& topic_id, std::size_t page, std::size_t pages) {
-  auto href = [&](std::size_t k) { return topic_page_path(topic_id, k).substr(7); };  // beside it in topics/
-  Data p;
-  p.set("page", std::to_string(page));
-  p.set("pages", std::to_string(pages));
-  set_optional(p, "prev_href", page > 1 ? href(page - 1) : "");
-  set_optional(p, "next_href", page < pages ? href(page + 1) : "");
-  List numbers;
-  for (std::size_t k : pages_to_show(page, pages)) {
-    Data n;
-    n.set("gap", Data(k == 0));
-    n.set("number", std::to_string(k));
-    n.set("href", k == 0 ? "" : href(k));
-    n.set("current", Data(k == page));
-    numbers.push_back(n);
-  }
-  p.set("numbers", numbers);
-  return p;
-}
-
 void write_topic_page(const SiteContext& site, const StagedOutput& out, const config::Topic& topic) {
   std::vector<const model::Document*> docs;
   for (const auto& doc : site.archive.documents)
     if (under(doc, topic.id)) docs.push_back(&doc);
   std::stable_sort(docs.begin(), docs.end(), [&](auto* a, auto* b) { return more_relevant(*a, *b, topic.id); });
   const Counts c = count(site.archive, topic.id);
-  const std::size_t pages = topic_page_count(docs.size());
-  for (std::size_t page = 1; page <= pages; ++page) {
-    const std::string path = topic_page_path(topic.id, page);
-    Data d = page_data(site, path, pages > 1 ? topic.label_zh + "（第 " + std::to_string(page) + " 页）" : topic.label_zh);
-    d.set("id", topic.id);
-    d.set("label_zh", topic.label_zh);
-    d.set("label_en", topic.label_en);
-    d.set("terms", terms_data(topic));
-    const std::size_t first = (page - 1) * kDocumentsPerPage, last = std::min(docs.size(), first + kDocumentsPerPage);
-    List items;
-    for (std::size_t i = first; i < last; ++i) items.push_back(topic_document_data(*docs[i], topic.id));
-    d.set("documents", items);
-    d.set("has_documents", Data(!docs.empty()));
-    d.set("doc_count", std::to_string(c.documents));
-    d.set("para_count", std::to_string(c.paragraphs));
-    d.set("start", std::to_string(first + 1));
-    d.set("from", std::to_string(first + 1));
-    d.set("to", std::to_string(last));
-    d.set("paged", Data(pages > 1));
-    d.set("pager", pager_data(topic.id, page, pages));
-    out.write(path, site.templates.page("topic", d));
-  }
-}
-
-// Every topic's pages have paths of their own: with topics `water` and `water-2`, page 2 of `water` would be
-// `water-2.html`, the other topic's page. Refused with what to do rather than one page overwriting the other.
-void check_page_paths(const SiteContext& site) {
-  std::set<std::string> firsts;
-  for (const auto& t : site.config.topics) firsts.insert(topic_page_path(t.id));
-  for (const auto& t : site.config.topics) {
-    std::size_t docs = 0;
-    for (const auto& doc : site.archive.documents) docs += under(doc, t.id);
-    for (std::size_t page = 2; page <= topic_page_count(docs); ++page)
-      if (firsts.count(topic_page_path(t.id, page)))
-        throw SourceError({files::display(site.config.file), 0},
-                          "page " + std::to_string(page) + " of topic '" + t.id + "' would be " + topic_page_path(t.id, page) +
-                              ", the page of another topic; rename that topic's id");
-  }
+  const std::string path = topic_page_path(topic.id);
+  Data d = page_data(site, path, topic.label_zh);
+  d.set("id", topic.id);
+  d.set("label_zh", topic.label_zh);
+  d.set("label_en", topic.label_en);
+  d.set("terms", terms_data(topic));
+  List items;
+  for (std::size_t i = 0; i < docs.size(); ++i) items.push_back(topic_document_data(*docs[i], topic.id, i < kDetailedDocuments));
+  d.set("documents", items);
+  d.set("has_documents", Data(!docs.empty()));
+  d.set("doc_count", std::to_string(c.documents));
+  d.set("para_count", std::to_string(c.paragraphs));
+  set_optional(d, "detailed_note", docs.size() > kDetailedDocuments
+                                       ? "前 " + std::to_string(kDetailedDocuments) + " 份文件附有最相关段落的摘录；其余文件列出各段落的链接。"
+                                       : "");
+  out.write(path, site.templates.page("topic", d));
 }
 
 std::string heatmap_for(const SiteContext& site) {
@@ -284,31 +255,9 @@ void write_overview(const SiteContext& site, const StagedOutput& out) {
 
 }  // namespace
 
-std::string topic_page_path(const std::string& topic_id, std::size_t page) {
-  return "topics/" + topic_id + (page > 1 ? "-" + std::to_string(page) : std::string()) + ".html";
-}
-
-std::size_t topic_page_count(std::size_t documents) {
-  return std::max<std::size_t>(1, (documents + kDocumentsPerPage - 1) / kDocumentsPerPage);
-}
-
-std::vector<std::size_t> pages_to_show(std::size_t page, std::size_t pages) {
-  std::vector<std::size_t> shown;
-  for (std::size_t k = 1; k <= pages; ++k) {
-    const bool near = k + 2 >= page && k <= page + 2;
-    if (k == 1 || k == pages || near) {
-      if (!shown.empty() && shown.back() != 0 && k > shown.back() + 1) {
-        if (k == shown.back() + 2) shown.push_back(k - 1);  // a gap of one page: show the page, not "…"
-        else shown.push_back(0);
-      }
-      shown.push_back(k);
-    }
-  }
-  return shown;
-}
+std::string topic_page_path(const std::string& topic_id) { return "topics/" + topic_id + ".html"; }
 
 void write_topic_pages(const SiteContext& site, const StagedOutput& out) {
-  check_page_paths(site);
   parallel_for(site.config.topics.size(), [&](std::size_t i) { write_topic_page(site, out, site.config.topics[i]); });
   write_overview(site, out);
 }
