@@ -125,7 +125,11 @@ std::uint32_t entries(std::string_view text, std::vector<Entry>& out, std::uint3
       e.word = utf8_of(s, u.begin, u.end);
     } else {
       e.code = kCharKey | static_cast<std::uint64_t>(s.char32At(u.begin)) << 21;
-      if (i + 1 < sp.size() && !sp[i + 1].word) e.code |= static_cast<std::uint64_t>(s.char32At(sp[i + 1].begin));
+      if (i + 1 < sp.size() && !sp[i + 1].word) {
+        Entry pair = e;
+        pair.code |= static_cast<std::uint64_t>(s.char32At(sp[i + 1].begin));
+        out.push_back(pair);
+      }
     }
     out.push_back(std::move(e));
   }
