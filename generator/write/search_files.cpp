@@ -17,7 +17,7 @@ namespace search = analyze::search;
 
 // A postings shard grows to about this many bytes (one key larger than this gets a shard of its own). Small
 // enough that a query's few shards stay light, large enough that the manifest's shard list stays short.
-constexpr std::size_t kShardBytes = 48 * 1024;
+constexpr std::size_t kShardBytes = 16 * 1024;
 
 std::string script(const std::string& name, const std::string& json) {
   return "ActaSearch.register(" + json_string(name) + "," + json + ");\n";
@@ -43,7 +43,7 @@ std::string shard_json(const search::Index& index, std::size_t begin, std::size_
   for (std::size_t i = begin; i < end; ++i) {
     if (i > begin) json += ',';
     json_string_into(json, index.postings[i].key);
-    json += ",\"" + index.postings[i].data + "\"";  // the codec's alphabet needs no escaping
+    json += ",\"" + index.postings[i].data + "\"";  // the codec's alphabet (and kDense) need no escaping
   }
   return json + "]";
 }

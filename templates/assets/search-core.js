@@ -86,8 +86,22 @@
 
   // Decodes postings (doc gap, impact) into `into`: Map<doc, impact>, keeping the larger impact when a
   // document is already there (a prefix lookup unions the postings of many keys).
+  // A dense key (it starts with a space; see index.hpp) has two bits per document: the impact's third.
+  const THIRDS = [0, 11, 32, 53];
   function decode(data, into) {
     const out = into || new Map();
+    if (data.charCodeAt(0) === 32) {
+      for (let i = 1; i < data.length; i++) {
+        const v = VALUE[data.charCodeAt(i)];
+        for (let k = 0; k < 3; k++) {
+          const third = (v >> (2 * k)) & 3;
+          if (!third) continue;
+          const doc = (i - 1) * 3 + k, had = out.get(doc);
+          if (had === undefined || had < THIRDS[third]) out.set(doc, THIRDS[third]);
+        }
+      }
+      return out;
+    }
     const r = reader(data);
     let doc = -1;
     while (r.more()) {

@@ -216,6 +216,21 @@ unsigned impact(unsigned tf, double length, double avg_length) {
   return std::clamp(q, 1u, kMaxImpact);
 }
 
+std::string dense(const std::string& sparse, std::size_t n) {
+  if (sparse.size() <= (n + 2) / 3 + 1) return "";
+  std::string bits((n + 2) / 3, '\0');
+  std::size_t i = 0;
+  std::int64_t doc = -1;
+  while (i < sparse.size()) {
+    doc += static_cast<std::int64_t>(get(sparse, i)) + 1;
+    auto third = (std::min<std::uint64_t>(get(sparse, i), kMaxImpact) + 20) / 21;  // 1..3
+    bits[static_cast<std::size_t>(doc) / 3] |= static_cast<char>(third << (2 * (doc % 3)));
+  }
+  std::string out(1, kDense);
+  for (char b : bits) out += kDigits[static_cast<unsigned char>(b)];
+  return out;
+}
+
 std::uint64_t get(std::string_view in, std::size_t& i) {
   std::uint64_t value = 0, scale = 1;
   while (i < in.size()) {
@@ -289,6 +304,12 @@ Index build_index(const model::Archive& archive, const config::Config& config) {
     std::string().swap(frag.data);  // free as we go: the merged index replaces the fragments
     if (i + 1 < parts[g].keys.size()) heap.push({g, i + 1});
   }
+  parallel_for((index.postings.size() + 4095) / 4096, [&](std::size_t b) {
+    for (std::size_t k = b * 4096; k < std::min(index.postings.size(), (b + 1) * 4096); ++k) {
+      auto d = dense(index.postings[k].data, n);
+      if (!d.empty()) index.postings[k].data = std::move(d);
+    }
+  });
   return index;
 }
 
