@@ -173,25 +173,47 @@
 
   // ---- Ranking ----------------------------------------------------------------------------------------
   // BM25: the build stored each key's term-frequency part per document (the impact, field-weighted and
-  // length-normalized); here it is weighted by the term's idf and summed over the terms. Exact phrase
-  // (all terms run together) first, then score, then document order. `terms`: per term, Map<doc, impact>;
-  // `phrase`: the candidates of the terms run together (null for one term). Returns [{doc, score, exact}].
-  function rank(terms, phrase, n) {
+  // length-normalized); here impacts are weighted by idf and summed. `terms`: per term, its candidates
+  // (Map<doc, impact>); `parts` (optional): per term, the Maps it is scored by (the words of the term, see
+  // words(); by default the term itself). `phrase`: the candidates of all terms run together (null for one
+  // term). Exact phrase first, then score, then document order. Returns [{doc, score, exact}].
+  function rank(terms, phrase, n, parts) {
     if (!terms.length) return [];
     let smallest = terms[0];
     for (const t of terms) if (t.size < smallest.size) smallest = t;
-    const idf = terms.map((t) => Math.log(1 + (n - t.size + 0.5) / (t.size + 0.5)));
+    const scored = (parts || terms.map((t) => [t])).map((ms) => ms.map((m) => ({ m, idf: Math.log(1 + (n - m.size + 0.5) / (m.size + 0.5)) })));
     const out = [];
     for (const doc of smallest.keys()) {
-      let score = 0, ok = true;
-      for (let t = 0; t < terms.length && ok; t++) {
-        const imp = terms[t].get(doc);
-        if (imp === undefined) ok = false; else score += idf[t] * imp;
-      }
-      if (ok) out.push({ doc, score, exact: !phrase || phrase.has(doc) });
+      let ok = true;
+      for (let t = 0; t < terms.length && ok; t++) ok = terms[t].has(doc);
+      if (!ok) continue;
+      let score = 0;
+      for (const ms of scored) for (const { m, idf } of ms) score += idf * (m.get(doc) || 0);
+      out.push({ doc, score, exact: !phrase || phrase.has(doc) });
     }
     out.sort((a, b) => (b.exact - a.exact) || (b.score - a.score) || (a.doc - b.doc));
     return out;
+  }
+
+  // The words of a term by the browser's word segmentation (Intl.Segmenter: ICU's dictionary-based
+  // break iterator in Chromium, the same one the build links): arrays of the term's units, one per
+  // word-like segment. A term of one word, or without Intl.Segmenter, is itself its only word. Scoring
+  // by words rewards documents where each word of 山区妇女 (山区, 妇女) is frequent, rather than only
+  // the rarest character pair of the run.
+  function words(termUnits) {
+    const Seg = typeof Intl !== 'undefined' && Intl.Segmenter;
+    if (!Seg || termUnits.length < 3) return [termUnits];
+    const starts = [];
+    let text = '';
+    for (const u of termUnits) { starts.push(text.length); text += u.t; }
+    const out = [];
+    let u = 0;
+    for (const seg of new Seg('zh', { granularity: 'word' }).segment(text)) {
+      const end = seg.index + seg.segment.length, w = [];
+      while (u < termUnits.length && starts[u] < end) w.push(termUnits[u++]);
+      if (seg.isWordLike && w.length) out.push(w);
+    }
+    return out.length > 1 ? out : [termUnits];
   }
 
   // ---- Verifying against the text ---------------------------------------------------------------------
@@ -253,5 +275,5 @@
   }
 
   root.ActaSearchCore = { normalize, units, unitsOfOriginal, reader, decode, plan, exactPlan, shardsFor, intersect,
-    rank, occurrences, hitsIn, bestHit, readDocs, terms, cmp };
+    rank, words, occurrences, hitsIn, bestHit, readDocs, terms, cmp };
 })(typeof window !== 'undefined' ? window : globalThis);

@@ -82,8 +82,12 @@
     if (!ts.length) return [];
     const cands = await Promise.all(ts.map(termCandidates));
     const phrase = ts.length > 1 ? await termCandidates(ts.flat()) : null;
+    const parts = await Promise.all(ts.map((t, i) => {
+      const ws = Core.words(t);
+      return ws.length > 1 ? Promise.all(ws.map(termCandidates)) : [cands[i]];
+    }));
     const sure = ts.every((t) => Core.exactPlan(Core.plan(t)));
-    let out = Core.rank(cands, phrase, manifest.n);
+    let out = Core.rank(cands, phrase, manifest.n, parts);
     if (f && (f.topic || f.year)) {
       const m = await filters();
       out = out.filter((r) => (!f.topic || m.topics[r.doc].includes(f.topic)) && (!f.year || String(m.year[r.doc]) === f.year));

@@ -48,3 +48,13 @@ test('verification finds the term in the text, across spaces and widths, words w
   assert.deepEqual(glacier.map((h) => h.field), [0, 1, 2]);
   assert.equal(Core.bestHit(glacier, fields).field, 1);  // the first anchored field, not the title
 });
+
+test('ranking by words: a term is cut by Intl.Segmenter and scored by its words', () => {
+  const ws = Core.words(Core.terms('山区妇女')[0]).map((w) => w.map((u) => u.t).join(''));
+  assert.deepEqual(ws, ['山区', '妇女']);
+  assert.deepEqual(Core.words(Core.terms('冰川')[0]).length, 1);
+  // Two candidates of 山区妇女; doc 2 has the rarer word 妇女 more often: it ranks first.
+  const term = new Map([[1, 20], [2, 20]]);
+  const shanqu = new Map([[1, 60], [2, 10], [3, 30], [4, 30]]), funv = new Map([[1, 5], [2, 60]]);
+  assert.deepEqual(Core.rank([term], null, 100, [[shanqu, funv]]).map((r) => r.doc), [2, 1]);
+});
