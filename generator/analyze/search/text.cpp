@@ -51,6 +51,9 @@ icu::UnicodeString normalize_u16(std::string_view utf8) {
   icu::UnicodeString out = nfkc().normalize(s, err);
   if (U_FAILURE(err)) throw std::runtime_error(std::string("ICU normalize: ") + u_errorName(err));
   out.toLower(icu::Locale::getRoot());
+  bool any = false;  // most text has no invisible characters: then no copy
+  for (int32_t i = 0; i < out.length() && !any; i = out.moveIndex32(i, 1)) any = invisible(out.char32At(i));
+  if (!any) return out;
   icu::UnicodeString visible;
   for (int32_t i = 0; i < out.length(); i = out.moveIndex32(i, 1))
     if (!invisible(out.char32At(i))) visible.append(out.char32At(i));
