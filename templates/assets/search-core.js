@@ -197,7 +197,8 @@
 
   // The words of a term by the browser's word segmentation (Intl.Segmenter: ICU's dictionary-based
   // break iterator in Chromium, the same one the build links): arrays of the term's units, one per
-  // word-like segment. A term of one word, or without Intl.Segmenter, is itself its only word. Scoring
+  // word-like segment of two or more units. A term of one such word, or without Intl.Segmenter, is itself
+  // its only word. Scoring
   // by words rewards documents where each word of 山区妇女 (山区, 妇女) is frequent, rather than only
   // the rarest character pair of the run.
   function words(termUnits) {
@@ -211,7 +212,7 @@
     for (const seg of new Seg('zh', { granularity: 'word' }).segment(text)) {
       const end = seg.index + seg.segment.length, w = [];
       while (u < termUnits.length && starts[u] < end) w.push(termUnits[u++]);
-      if (seg.isWordLike && w.length) out.push(w);
+      if (seg.isWordLike && w.length > 1) out.push(w);  // one-character words (的, 和) weigh little and would cost a lookup
     }
     return out.length > 1 ? out : [termUnits];
   }

@@ -58,3 +58,9 @@ test('ranking by words: a term is cut by Intl.Segmenter and scored by its words'
   const shanqu = new Map([[1, 60], [2, 10], [3, 30], [4, 30]]), funv = new Map([[1, 5], [2, 60]]);
   assert.deepEqual(Core.rank([term], null, 100, [[shanqu, funv]]).map((r) => r.doc), [2, 1]);
 });
+
+test('one-character words do not count as words of a term', () => {
+  const ws = Core.words(Core.terms('冰川融化的速度')[0]).map((w) => w.map((u) => u.t).join(''));
+  assert.ok(!ws.includes('的'));
+  assert.ok(ws.includes('冰川'));
+});
