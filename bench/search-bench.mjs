@@ -175,7 +175,7 @@ for (const n of SIZES) {
     const a = await runActa(browser, serverActa.url, q, (d) => hrefs[d]);
     const p = pfOk ? await runPagefind(browser, serverPf.url, q) : { ms: NaN, bytes: NaN, found: new Set() };
     const sa = score(a.found, truth), sp = score(p.found, truth);
-    rows.push(`| ${q} | ${truth.size} | ${a.candidates} | ${a.found.size} | ${pct(sa.recall)} | ${pct(sa.precision)} | ${kb(a.bytes)} | ${a.ms} ms | ${p.found.size} | ${pct(sp.recall)} | ${pct(sp.precision)} | ${kb(p.bytes)} | ${p.ms} ms |`);
+    rows.push(`| ${q} | ${truth.size} | ${a.candidates} | ${a.found.size} | ${pct(sa.recall)} | ${pct(sa.precision)} | ${kb(a.bytes)} | ${a.ms} ms | ${pfOk ? `${p.found.size} | ${pct(sp.recall)} | ${pct(sp.precision)} | ${kb(p.bytes)} | ${p.ms} ms` : 'n/a | | | |'} |`);
     for (const [k, s, r] of [['acta', sa, a], ['pf', sp, p]]) {
       tot[k].r += s.recall; tot[k].p += s.precision; tot[k].b += r.bytes; tot[k].ms += r.ms; tot[k].maxb = Math.max(tot[k].maxb, r.bytes);
     }
@@ -184,11 +184,11 @@ for (const n of SIZES) {
   const q = queries.length;
   console.log(`\n### ${n} documents (${mb(textBytes)} of page text)\n`);
   console.log('| | Acta | Pagefind |\n|---|---|---|');
-  console.log(`| index on disk | ${mb(actaIndex.raw)} (${mb(actaIndex.gz)} gzipped) | ${mb(pfIndex.raw)} (stored gzipped) |`);
+  console.log(`| index on disk | ${mb(actaIndex.raw)} (${mb(actaIndex.gz)} gzipped) | ${pfOk ? mb(pfIndex.raw) + ' (stored gzipped)' : 'n/a'} |`);
   console.log(`| indexing time | ${isNaN(actaSeconds) ? 'reused' : actaSeconds.toFixed(1) + ' s'} (whole build, pages included) | ${isNaN(pfSeconds) ? (pfOk ? 'reused' : 'n/a') : pfSeconds.toFixed(1) + ' s'} (index only) |`);
-  console.log(`| bytes loaded per query, mean / max | ${kb(tot.acta.b / q)} / ${kb(tot.acta.maxb)} | ${kb(tot.pf.b / q)} / ${kb(tot.pf.maxb)} |`);
-  console.log(`| time to first result, mean | ${(tot.acta.ms / q).toFixed(0)} ms | ${(tot.pf.ms / q).toFixed(0)} ms |`);
-  console.log(`| recall / precision vs substring scan, mean | ${pct(tot.acta.r / q)} / ${pct(tot.acta.p / q)} | ${pct(tot.pf.r / q)} / ${pct(tot.pf.p / q)} |`);
+  console.log(`| bytes loaded per query, mean / max | ${kb(tot.acta.b / q)} / ${kb(tot.acta.maxb)} | ${pfOk ? kb(tot.pf.b / q) + ' / ' + kb(tot.pf.maxb) : 'n/a'} |`);
+  console.log(`| time to first result, mean | ${(tot.acta.ms / q).toFixed(0)} ms | ${pfOk ? (tot.pf.ms / q).toFixed(0) + ' ms' : 'n/a'} |`);
+  console.log(`| recall / precision vs substring scan, mean | ${pct(tot.acta.r / q)} / ${pct(tot.acta.p / q)} | ${pfOk ? pct(tot.pf.r / q) + ' / ' + pct(tot.pf.p / q) : 'n/a'} |`);
   console.log('\n| query | scan | Acta candidates | Acta found | recall | precision | loaded | first result | Pagefind found | recall | precision | loaded | first result |');
   console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const r of rows) console.log(r);

@@ -115,15 +115,16 @@
 
   // ---- Query planning ---------------------------------------------------------------------------------
   // A term (a run of the query without spaces) becomes lookups: the index must hold `key` exactly or, with
-  // prefix, some key starting with it. See the key rules in text.hpp: each word (the term's last word as a
-  // prefix), each pair of adjacent characters, and each character with no character beside it.
+  // prefix, some key starting with it. See the key rules in text.hpp: each pair of adjacent units but two
+  // words (two characters, a character and a word, a word and a character), each unit in no such pair;
+  // a lookup that ends with the term's last word is a prefix.
   function plan(termUnits) {
     const L = termUnits.length, out = [];
+    const paired = (i) => i >= 0 && i + 1 < L && !(termUnits[i].w && termUnits[i + 1].w);
     for (let i = 0; i < L; i++) {
-      const u = termUnits[i], next = termUnits[i + 1], prev = termUnits[i - 1];
-      if (u.w) out.push({ key: u.t, prefix: i === L - 1 });
-      else if (next && !next.w) out.push({ key: u.t + next.t, prefix: false });
-      else if (!prev || prev.w) out.push({ key: u.t, prefix: false });
+      const u = termUnits[i], next = termUnits[i + 1];
+      if (paired(i)) out.push({ key: u.t + next.t, prefix: next.w && i + 1 === L - 1 });
+      else if (!paired(i - 1)) out.push({ key: u.t, prefix: u.w && i === L - 1 });
     }
     return out;
   }

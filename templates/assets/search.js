@@ -6,6 +6,7 @@
   'use strict';
   const Core = window.ActaSearchCore;
   const PAGE = 10;  // results rendered at a time; "more" renders the next ones
+  const CHECK = 40;  // candidates checked against their texts at most for the first page
 
   // ---- Loading shards ---------------------------------------------------------------------------------
   const base = new URL('../', document.currentScript.src);
@@ -202,9 +203,13 @@
         : next >= found.length || found[0]?.sure ? '找到 ' + left + ' 份文件' : '找到约 ' + left + ' 份文件';
     };
     // Renders the next PAGE results, checking candidates against their texts (a batch at a time, in order).
+    // The first page checks at most CHECK candidates, so that a query whose candidates are mostly not hits
+    // (keys that occur apart, not together) does not load hundreds of texts before it shows anything;
+    // "more" goes on from there.
     async function more() {
       const items = [];
-      while (items.length < PAGE && next < found.length) {
+      const stop = next === 0 ? CHECK : Infinity;  // the first page at once; later pages as asked for
+      while (items.length < PAGE && next < found.length && next < stop) {
         const batch = found.slice(next, next + PAGE - items.length);
         next += batch.length;
         const checked = await Promise.all(batch.map((r) => verify(r.doc, ts)));

@@ -13,8 +13,12 @@ test('plan: pairs of characters, lone characters, words (the last as a prefix)',
   const keys = (q) => Core.plan(Core.terms(q)[0]).map((l) => l.key + (l.prefix ? '*' : ''));
   assert.deepEqual(keys('可持续发展'), ['可持', '持续', '续发', '发展']);
   assert.deepEqual(keys('水'), ['水']);
-  assert.deepEqual(keys('第62/196号'), ['第', '62', '/', '196', '号']);
-  assert.deepEqual(keys('ＣＯＶＩＤ－１９'), ['covid', '-', '19*']);
+  assert.deepEqual(keys('第62/196号'), ['第62', '62/', '/196', '196号']);
+  assert.deepEqual(keys('62/196'), ['62/', '/196*']);
+  assert.deepEqual(keys('ＣＯＶＩＤ－１９'), ['covid-', '-19*']);
+  assert.deepEqual(keys('covid'), ['covid*']);
+  assert.deepEqual(keys('covid19'), ['covid19*']);
+  assert.deepEqual(keys('第1'), ['第1*']);
   assert.ok(Core.exactPlan(Core.plan(Core.terms('冰川')[0])));
   assert.ok(!Core.exactPlan(Core.plan(Core.terms('高山冰川')[0])));
 });

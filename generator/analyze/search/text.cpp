@@ -124,14 +124,18 @@ std::uint32_t entries(std::string_view text, std::vector<Entry>& out, std::uint3
     const Span& u = sp[i];
     Entry e;
     e.pos = first + static_cast<std::uint32_t>(i);
+    const Span* next = i + 1 < sp.size() ? &sp[i + 1] : nullptr;
     if (u.word) {
       e.word = utf8_of(s, u.begin, u.end);
+      if (next && !next->word) out.push_back({0, e.word + utf8_of(s, next->begin, next->end), e.pos});
     } else {
       e.code = kCharKey | static_cast<std::uint64_t>(s.char32At(u.begin)) << 21;
-      if (i + 1 < sp.size() && !sp[i + 1].word) {
+      if (next && !next->word) {
         Entry pair = e;
-        pair.code |= static_cast<std::uint64_t>(s.char32At(sp[i + 1].begin));
+        pair.code |= static_cast<std::uint64_t>(s.char32At(next->begin));
         out.push_back(pair);
+      } else if (next) {
+        out.push_back({0, utf8_of(s, u.begin, u.end) + utf8_of(s, next->begin, next->end), e.pos});
       }
     }
     out.push_back(std::move(e));

@@ -27,8 +27,9 @@ struct Unit {
 std::vector<Unit> units(std::string_view normalized);
 
 // One posting of a block: at unit position `pos` the key `key` starts. Every unit gives one or two entries:
-//  - a word unit: the word;
-//  - a char unit: the character alone, and, when a char unit follows, the two characters (a bigram).
+//  - a word unit: the word, and, when a char unit follows, the word and that character ("62/");
+//  - a char unit: the character alone, and, when a unit follows, the two together (a bigram "冰川", or a
+//    character and a word, "/196"), so that 62/196 is looked up as 62/ and /196…, not as 62, / and 196.
 // So a single character is one key, and any phrase of two or more characters is found through the
 // bigrams it is made of (the documents holding all of them are its candidates).
 // A char key is packed in `code` (its code points: first << 21 | second, second 0 for a single one, with
