@@ -154,6 +154,9 @@ TEST(SearchIndex, ImpactGrowsWithFrequencyAndShrinksWithLength) {
   EXPECT_LT(impact(2, 100, 100), impact(20, 100, 100));
   EXPECT_LE(impact(100000, 1, 100), kMaxImpact);
   EXPECT_GT(impact(3, 50, 100), impact(3, 400, 100));
+  // A key in a title or heading: above any other, in the top third (the dense form's top level).
+  EXPECT_GE(impact(1, 1000, 100, true), kTitledImpact);
+  EXPECT_LT(impact(100000, 10, 100), kTitledImpact);
 }
 
 TEST(SearchIndex, KeysInManyDocumentsAreDense) {

@@ -158,13 +158,17 @@ void add_document(std::uint32_t doc_index, const model::Document& doc, const con
   for (std::size_t i = 0; i < occ.size();) {
     std::size_t end = i;
     std::uint64_t tf = 0;
-    for (; end < occ.size() && occ[end].code == occ[i].code; ++end) tf += occ[end].weight;
+    bool titled = false;  // found in a title, symbol or heading
+    for (; end < occ.size() && occ[end].code == occ[i].code; ++end) {
+      tf += occ[end].weight;
+      titled = titled || occ[end].weight > 1;
+    }
     bool fresh = false;
     Fragment& frag = group.fragment(occ[i].code, fresh);
     if (fresh) frag.first_doc = doc_index;
     else put(frag.data, doc_index - frag.last_doc - 1);
     frag.last_doc = doc_index;
-    put(frag.data, tf);
+    put(frag.data, tf * 2 + (titled ? 1 : 0));
     i = end;
   }
 }
@@ -200,8 +204,8 @@ void to_impacts(GroupResult& g, std::size_t first, double avg) {
         doc += gap + 1;
       }
       head = false;
-      auto tf = get(frag.data, i);
-      put(out, impact(static_cast<unsigned>(std::min<std::uint64_t>(tf, 1u << 20)), g.docs[doc - first].length, avg));
+      auto v = get(frag.data, i);
+      put(out, impact(static_cast<unsigned>(std::min<std::uint64_t>(v / 2, 1u << 20)), g.docs[doc - first].length, avg, v & 1));
     }
     frag.data.assign(out);
   }
@@ -209,10 +213,12 @@ void to_impacts(GroupResult& g, std::size_t first, double avg) {
 
 }  // namespace
 
-unsigned impact(unsigned tf, double length, double avg_length) {
+unsigned impact(unsigned tf, double length, double avg_length, bool titled) {
   if (tf == 0) return 0;
   double w = tf * (kK1 + 1) / (tf + kK1 * (1 - kB + kB * length / std::max(1.0, avg_length)));
-  auto q = static_cast<unsigned>(w / (kK1 + 1) * kMaxImpact + 0.5);
+  double share = w / (kK1 + 1);  // 0..1
+  auto q = titled ? kTitledImpact + static_cast<unsigned>(share * (kMaxImpact - kTitledImpact) + 0.5)
+                  : 1 + static_cast<unsigned>(share * (kTitledImpact - 2) + 0.5);
   return std::clamp(q, 1u, kMaxImpact);
 }
 

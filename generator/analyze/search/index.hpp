@@ -31,8 +31,10 @@ std::vector<Field> fields(const model::Document& doc);
 
 // One key's postings, encoded with codec.hpp as a sequence of documents, two numbers each:
 //   doc gap (document index minus previous minus 1; previous starts at -1), and the impact, 1..63 (one
-//   digit): 63 * w / (k1 + 1) rounded, w = tf (k1 + 1) / (tf + k1 (1 - b + b len / avglen)), where tf counts
-//   occurrences weighted by field kind (kKindWeight) and len is the document's length in units.
+//   digit), from BM25's w = tf (k1 + 1) / (tf + k1 (1 - b + b len / avglen)), where tf counts occurrences
+//   weighted by field kind (kKindWeight) and len is the document's length in units: 43..63 when the key
+//   is in a title, symbol or heading of the document (43 + 20 w / (k1 + 1)), else 1..42 (1 + 41 w / (k1 + 1)),
+//   so such documents come first among those holding a key, even in the dense form's thirds.
 // A key found in many documents is written dense instead, when that is shorter: kDense, then one digit
 // (0..63) per three documents, two bits each (document d in digit d / 3, bits 2 (d % 3)): 0 absent, else
 // the impact's third (1: 1..21, 2: 22..42, 3: 43..63). Such keys have an idf near zero, so the coarser
@@ -46,6 +48,7 @@ struct Posting {
 inline constexpr unsigned kKindWeight[4] = {1, 3, 6, 1};  // by FieldKind: body, heading, title, note
 inline constexpr double kK1 = 1.2, kB = 0.75;
 inline constexpr unsigned kMaxImpact = 63;
+inline constexpr unsigned kTitledImpact = 43;  // the lowest impact of a key in a title or heading
 
 struct DocInfo {
   std::uint32_t length = 0;    // units in all fields (BM25's document length)
@@ -54,7 +57,7 @@ struct DocInfo {
 };
 
 // The impact digit of a weighted term frequency in a document of `length` units (see Posting).
-unsigned impact(unsigned tf, double length, double avg_length);
+unsigned impact(unsigned tf, double length, double avg_length, bool titled = false);
 
 // The dense form of sparse postings (see Posting) of an index of `n` documents, if shorter; else "".
 std::string dense(const std::string& sparse, std::size_t n);
