@@ -26,7 +26,7 @@ struct Field {
 };
 
 // The searchable fields of a document, in index order: title and symbol, headings, the other blocks,
-// footnotes, annotations. Grouped by kind so that three positions per document tell the kind of any hit.
+// footnotes, annotations. Grouped by kind; each text shard lists them with their kind (for the link target).
 std::vector<Field> fields(const model::Document& doc);
 
 // One key's postings, encoded with codec.hpp as a sequence of documents, two numbers each:

@@ -26,7 +26,7 @@ struct Unit {
 // Units of already normalized text, in order; a unit's position is its index.
 std::vector<Unit> units(std::string_view normalized);
 
-// One posting of a block: at unit position `pos` the key `key` starts. Every unit gives one or two entries:
+// One entry of a block: at unit position `pos` the key `key` starts. Every unit gives one to three entries:
 //  - a word unit: the word, and, when a char unit follows, the word and that character ("62/");
 //  - a char unit: the character alone, and, when a unit follows, the two together (a bigram "冰川", or a
 //    character and a word, "/196"), so that 62/196 is looked up as 62/ and /196…, not as 62, / and 196.
