@@ -5,7 +5,9 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync, inflateRawSync } from 'node:zlib';
-import { ROOT, ACTA, launch, serve } from '../tests/browser/support.mjs';
+import { ROOT, launch, serve } from '../tests/browser/support.mjs';
+
+const ACTA = process.env.ACTA || join(ROOT, 'build-release', 'acta');
 
 const SIZES = process.argv.slice(2).map(Number).filter(Boolean);
 if (!SIZES.length) SIZES.push(1000, 10000);
@@ -66,25 +68,35 @@ function sampledPhrases(texts, count) {
 async function runActa(browser, base, q, hrefOf) {
   const ctx = await browser.newContext();
   const page = await ctx.newPage();
-  let bytes = 0;
-  page.on('response', async (r) => { if (r.url().includes('/search/')) { try { bytes += (await r.body()).length; } catch {} } });
+  // Each response's size is read asynchronously; the promise is kept at once, so what was loaded up to a
+  // moment is known exactly (a plain counter misses the bodies still being read).
+  const sizes = [];
+  page.on('response', (r) => { if (r.url().includes('/search/')) sizes.push(r.body().then((b) => b.length, () => 0)); });
+  const total = async (list) => (await Promise.all(list)).reduce((a, b) => a + b, 0);
   const t0 = Date.now();
   await page.goto(base + 'search.html?q=' + encodeURIComponent(q));
   await page.waitForSelector('.search-result, #search-results[data-state=done]', { state: 'attached', timeout: 120000 });
   const ms = Date.now() - t0;
   await page.waitForSelector('#search-results[data-state=done]', { state: 'attached', timeout: 120000 });
-  await page.waitForTimeout(50);
-  const shownBytes = bytes;
-  const docs = await page.evaluate(async (qq) => (await window.ActaSearch.run(qq, {})).map((r) => r.doc), q);
+  const shownBytes = await total(sizes.slice());
+  // Candidates (documents holding every key of the query), and those whose text holds the query: what the
+  // reader gets, paging through all results.
+  // Checking loads the text of every candidate: above VERIFY_MAX candidates (default 3000) the candidates
+  // count as found (marked * in the table), which can only lower the precision shown.
+  const cands = await page.evaluate(async (qq) => (await window.ActaSearch.run(qq, {})).map((r) => [r.doc, r.sure]), q);
+  const sure = cands.every((c) => c[1]), skip = !sure && cands.length > Number(process.env.VERIFY_MAX || 3000);
+  const docs = sure || skip ? cands.map((c) => c[0])
+    : await page.evaluate(async (qq) => (await window.ActaSearch.runVerified(qq, {})).map((r) => r.doc), q);
   await ctx.close();
-  return { ms, bytes: shownBytes, found: new Set(docs.map(hrefOf)) };
+  return { ms, bytes: shownBytes, found: new Set(docs.map(hrefOf)), candidates: cands.length + (skip ? '*' : '') };
 }
 
 async function runPagefind(browser, base, q) {
   const ctx = await browser.newContext();
   const page = await ctx.newPage();
-  let bytes = 0, counting = true;
-  page.on('response', async (r) => { if (r.url().includes('/pagefind/')) { try { const n = (await r.body()).length; if (counting) bytes += n; } catch {} } });
+  const sizes = [];
+  page.on('response', (r) => { if (r.url().includes('/pagefind/')) sizes.push(r.body().then((b) => b.length, () => 0)); });
+  const total = async (list) => (await Promise.all(list)).reduce((a, b) => a + b, 0);
   await page.goto(base + 'pagefind-bench.html');
   const t0 = Date.now();
   const first = await page.evaluate(async (qq) => {
@@ -98,8 +110,7 @@ async function runPagefind(browser, base, q) {
   // The first page of results (as Pagefind's UI shows it: five fragments) counts as loaded for the query.
   await page.evaluate(async () => { await Promise.all(window.__pf.results.slice(0, 5).map((r) => r.data())); });
   await page.waitForTimeout(50);
-  const shownBytes = bytes;
-  counting = false;
+  const shownBytes = await total(sizes.slice());
   const urls = await page.evaluate(async () => (await Promise.all(window.__pf.results.map((r) => r.data()))).map((d) => d.url));
   await ctx.close();
   return { ms, bytes: shownBytes, found: new Set(urls.map((u) => u.replace(/^\//, ''))), count: first };
@@ -123,14 +134,28 @@ for (const n of SIZES) {
   const cfg = join(WORK, `search-acta-${n}.yaml`);
   writeFileSync(cfg, `title: bench\ncontent: ${corpus}\ntemplates: ${join(ROOT, 'templates')}\noutput: ${actaDir}\n` +
     readFileSync(join(ROOT, 'site-config.yaml'), 'utf8').split('\n').filter((l, i, a) => a.slice(0, i + 1).some((x) => x.startsWith('topic_threshold:'))).join('\n'));
-  const actaSeconds = timed(ACTA, ['build', '--config', cfg, '--quiet']);
-  rmSync(pfDir, { recursive: true, force: true });
-  cpSync(actaDir, pfDir, { recursive: true });
-  rmSync(join(pfDir, 'search'), { recursive: true, force: true });
-  rmSync(join(pfDir, 'search.html'), { force: true });
-  writeFileSync(join(pfDir, 'pagefind-bench.html'), '<!DOCTYPE html><html lang="zh-Hans"><head><meta charset="utf-8"><title>pagefind bench</title></head><body></body></html>');
-  const pfSeconds = timed(PAGEFIND, ['--site', pfDir, '--silent']);
-  const actaIndex = bytesOf(join(actaDir, 'search')), pfIndex = bytesOf(join(pfDir, 'pagefind'));
+  // ACTA_REUSE=1 keeps a site already built for this size; PAGEFIND=0 leaves Pagefind out.
+  const actaSeconds = process.env.ACTA_REUSE && existsSync(join(actaDir, 'search', 'index.js')) ? NaN : timed(ACTA, ['build', '--config', cfg, '--quiet']);
+  // Pagefind: PAGEFIND_REUSE=1 keeps an index already built for this size (it takes minutes); its native
+  // binary runs under an address-space limit (PAGEFIND_MEM_GB, default 12) so that it fails rather than
+  // exhaust a shared machine, and then its columns say n/a.
+  let pfSeconds = NaN, pfOk = process.env.PAGEFIND !== '0';
+  if (pfOk && !(process.env.PAGEFIND_REUSE && existsSync(join(pfDir, 'pagefind', 'pagefind-entry.json')))) {
+    rmSync(pfDir, { recursive: true, force: true });
+    cpSync(actaDir, pfDir, { recursive: true });
+    rmSync(join(pfDir, 'search'), { recursive: true, force: true });
+    rmSync(join(pfDir, 'search.html'), { force: true });
+    writeFileSync(join(pfDir, 'pagefind-bench.html'), '<!DOCTYPE html><html lang="zh-Hans"><head><meta charset="utf-8"><title>pagefind bench</title></head><body></body></html>');
+    const native = join(ROOT, 'node_modules', '@pagefind', 'linux-x64', 'bin', 'pagefind_extended');
+    const limit = `--as=${Math.round(Number(process.env.PAGEFIND_MEM_GB || 12) * 2 ** 30)}`;
+    try {
+      pfSeconds = existsSync(native) ? timed('prlimit', [limit, native, '--site', pfDir, '--silent']) : timed(PAGEFIND, ['--site', pfDir, '--silent']);
+    } catch (e) {
+      pfOk = false;
+      console.error(`Pagefind failed at ${n} documents: ${String(e.message).split('\n')[0]}`);
+    }
+  }
+  const actaIndex = bytesOf(join(actaDir, 'search')), pfIndex = pfOk ? bytesOf(join(pfDir, 'pagefind')) : { raw: NaN, gz: NaN };
 
   // Ground truth: a plain substring scan over the text of every built document page.
   const pages = readdirSync(join(actaDir, 'doc')).filter((f) => f.endsWith('.html')).sort();
@@ -141,31 +166,31 @@ for (const n of SIZES) {
   for (let i = 0; existsSync(join(actaDir, 'search', 't', `${i}.js`)); i++)
     hrefs.push(JSON.parse(inflateRawSync(Buffer.from(/"t\/\d+","([^"]*)"/.exec(readFileSync(join(actaDir, 'search', 't', `${i}.js`), 'utf8'))[1], 'base64')).toString()).h);
 
-  const serverActa = await serve(actaDir), serverPf = await serve(pfDir);
+  const serverActa = await serve(actaDir), serverPf = pfOk ? await serve(pfDir) : null;
   const rows = [];
   const tot = { acta: { r: 0, p: 0, b: 0, ms: 0, maxb: 0 }, pf: { r: 0, p: 0, b: 0, ms: 0, maxb: 0 } };
   for (const q of queries) {
     const nq = normalize(q);
     const truth = new Set([...texts].filter(([, t]) => t.includes(nq)).map(([p]) => p));
     const a = await runActa(browser, serverActa.url, q, (d) => hrefs[d]);
-    const p = await runPagefind(browser, serverPf.url, q);
+    const p = pfOk ? await runPagefind(browser, serverPf.url, q) : { ms: NaN, bytes: NaN, found: new Set() };
     const sa = score(a.found, truth), sp = score(p.found, truth);
-    rows.push(`| ${q} | ${truth.size} | ${a.found.size} | ${pct(sa.recall)} | ${pct(sa.precision)} | ${kb(a.bytes)} | ${a.ms} ms | ${p.found.size} | ${pct(sp.recall)} | ${pct(sp.precision)} | ${kb(p.bytes)} | ${p.ms} ms |`);
+    rows.push(`| ${q} | ${truth.size} | ${a.candidates} | ${a.found.size} | ${pct(sa.recall)} | ${pct(sa.precision)} | ${kb(a.bytes)} | ${a.ms} ms | ${pfOk ? `${p.found.size} | ${pct(sp.recall)} | ${pct(sp.precision)} | ${kb(p.bytes)} | ${p.ms} ms` : 'n/a | | | |'} |`);
     for (const [k, s, r] of [['acta', sa, a], ['pf', sp, p]]) {
       tot[k].r += s.recall; tot[k].p += s.precision; tot[k].b += r.bytes; tot[k].ms += r.ms; tot[k].maxb = Math.max(tot[k].maxb, r.bytes);
     }
   }
-  await serverActa.close(); await serverPf.close();
+  await serverActa.close(); await serverPf?.close();
   const q = queries.length;
   console.log(`\n### ${n} documents (${mb(textBytes)} of page text)\n`);
   console.log('| | Acta | Pagefind |\n|---|---|---|');
-  console.log(`| index on disk | ${mb(actaIndex.raw)} (${mb(actaIndex.gz)} gzipped) | ${mb(pfIndex.raw)} (stored gzipped) |`);
-  console.log(`| indexing time | ${actaSeconds.toFixed(1)} s (whole build, pages included) | ${pfSeconds.toFixed(1)} s (index only) |`);
-  console.log(`| bytes loaded per query, mean / max | ${kb(tot.acta.b / q)} / ${kb(tot.acta.maxb)} | ${kb(tot.pf.b / q)} / ${kb(tot.pf.maxb)} |`);
-  console.log(`| time to first result, mean | ${(tot.acta.ms / q).toFixed(0)} ms | ${(tot.pf.ms / q).toFixed(0)} ms |`);
-  console.log(`| recall / precision vs substring scan, mean | ${pct(tot.acta.r / q)} / ${pct(tot.acta.p / q)} | ${pct(tot.pf.r / q)} / ${pct(tot.pf.p / q)} |`);
-  console.log('\n| query | scan | Acta found | recall | precision | loaded | first result | Pagefind found | recall | precision | loaded | first result |');
-  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|');
+  console.log(`| index on disk | ${mb(actaIndex.raw)} (${mb(actaIndex.gz)} gzipped) | ${pfOk ? mb(pfIndex.raw) + ' (stored gzipped)' : 'n/a'} |`);
+  console.log(`| indexing time | ${isNaN(actaSeconds) ? 'reused' : actaSeconds.toFixed(1) + ' s'} (whole build, pages included) | ${isNaN(pfSeconds) ? (pfOk ? 'reused' : 'n/a') : pfSeconds.toFixed(1) + ' s'} (index only) |`);
+  console.log(`| bytes loaded per query, mean / max | ${kb(tot.acta.b / q)} / ${kb(tot.acta.maxb)} | ${pfOk ? kb(tot.pf.b / q) + ' / ' + kb(tot.pf.maxb) : 'n/a'} |`);
+  console.log(`| time to first result, mean | ${(tot.acta.ms / q).toFixed(0)} ms | ${pfOk ? (tot.pf.ms / q).toFixed(0) + ' ms' : 'n/a'} |`);
+  console.log(`| recall / precision vs substring scan, mean | ${pct(tot.acta.r / q)} / ${pct(tot.acta.p / q)} | ${pfOk ? pct(tot.pf.r / q) + ' / ' + pct(tot.pf.p / q) : 'n/a'} |`);
+  console.log('\n| query | scan | Acta candidates | Acta found | recall | precision | loaded | first result | Pagefind found | recall | precision | loaded | first result |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const r of rows) console.log(r);
 }
 await browser.close();

@@ -17,7 +17,7 @@ namespace search = analyze::search;
 
 // A postings shard grows to about this many bytes (one key larger than this gets a shard of its own). Small
 // enough that a query's few shards stay light, large enough that the manifest's shard list stays short.
-constexpr std::size_t kShardBytes = 48 * 1024;
+constexpr std::size_t kShardBytes = 16 * 1024;
 
 std::string script(const std::string& name, const std::string& json) {
   return "ActaSearch.register(" + json_string(name) + "," + json + ");\n";
@@ -43,29 +43,13 @@ std::string shard_json(const search::Index& index, std::size_t begin, std::size_
   for (std::size_t i = begin; i < end; ++i) {
     if (i > begin) json += ',';
     json_string_into(json, index.postings[i].key);
-    json += ",\"" + index.postings[i].data + "\"";  // the codec's alphabet needs no escaping
+    json += ",\"" + index.postings[i].data + "\"";  // the codec's alphabet (and kDense) need no escaping
   }
   return json + "]";
 }
 
 std::string manifest_json(const SiteContext& site, const search::Index& index, const std::vector<std::size_t>& starts) {
-  std::string json = "{\"v\":1,\"n\":" + std::to_string(index.docs.size());
-  double total = 0;
-  for (const auto& d : index.docs) total += d.length;
-  json += ",\"avg\":" + std::to_string(index.docs.empty() ? 1 : static_cast<long>(total / index.docs.size() + 1));
-  // Per document: year (0 when unknown, else year - 1800), length, where headings, body and notes start
-  // (each as a gap from the one before), number of topics, topic indexes.
-  std::string meta;
-  for (const auto& d : index.docs) {
-    search::put(meta, d.year ? static_cast<std::uint64_t>(std::max(1, d.year - 1800)) : 0);
-    search::put(meta, d.length);
-    search::put(meta, d.heading_start);
-    search::put(meta, d.body_start - d.heading_start);
-    search::put(meta, d.note_start - d.body_start);
-    search::put(meta, d.topics.size());
-    for (int t : d.topics) search::put(meta, static_cast<std::uint64_t>(t));
-  }
-  json += ",\"docs\":\"" + meta + "\",\"topics\":[";
+  std::string json = "{\"v\":2,\"n\":" + std::to_string(index.docs.size()) + ",\"topics\":[";
   for (std::size_t i = 0; i < site.config.topics.size(); ++i) {
     if (i) json += ',';
     json += "[" + json_string(site.config.topics[i].id) + "," + json_string(site.config.topics[i].label_zh) + "]";
@@ -78,13 +62,25 @@ std::string manifest_json(const SiteContext& site, const search::Index& index, c
   return json + "]}";
 }
 
-std::string text_json(const model::Document& doc, const search::DocInfo& info) {
+// What the filters need, loaded only when one is set: per document, year (0 when unknown, else
+// year - 1800), number of topics, topic indexes.
+std::string docs_json(const search::Index& index) {
+  std::string meta;
+  for (const auto& d : index.docs) {
+    search::put(meta, d.year ? static_cast<std::uint64_t>(std::max(1, d.year - 1800)) : 0);
+    search::put(meta, d.topics.size());
+    for (int t : d.topics) search::put(meta, static_cast<std::uint64_t>(t));
+  }
+  return "\"" + meta + "\"";
+}
+
+std::string text_json(const model::Document& doc) {
   std::string json = "{\"t\":" + json_string(doc.meta.title) + ",\"s\":" + json_string(doc.meta.symbol) +
                      ",\"h\":" + json_string(model::page_path(doc)) + ",\"d\":" + json_string(doc.meta.date) + ",\"f\":[";
   auto fs = search::fields(doc);
   for (std::size_t i = 0; i < fs.size(); ++i) {
     if (i) json += ',';
-    json += "[" + std::to_string(i < info.starts.size() ? info.starts[i] : 0) + "," + json_string(fs[i].anchor) + "," +
+    json += "[" + std::to_string(static_cast<int>(fs[i].kind)) + "," + json_string(fs[i].anchor) + "," +
             json_string(fs[i].label) + "," + json_string(fs[i].text) + "]";
   }
   return json + "]}";
@@ -124,6 +120,7 @@ std::size_t write_search(const SiteContext& site, const search::Index& index, co
   };
   auto starts = shard_starts(index);
   emit("search/index.js", script("index", manifest_json(site, index, starts)));
+  emit("search/docs.js", script("docs", docs_json(index)));
   parallel_for(starts.size(), [&](std::size_t s) {
     std::size_t end = s + 1 < starts.size() ? starts[s + 1] : index.postings.size();
     std::string name = "i/" + std::to_string(s);
@@ -132,7 +129,7 @@ std::size_t write_search(const SiteContext& site, const search::Index& index, co
   parallel_for(site.archive.documents.size(), [&](std::size_t i) {
     std::string name = "t/" + std::to_string(i);
     // Texts are most of the index's bytes and compress to less than half; postings barely compress.
-    std::string packed = "\"" + base64(deflate_raw(text_json(site.archive.documents[i], index.docs[i]))) + "\"";
+    std::string packed = "\"" + base64(deflate_raw(text_json(site.archive.documents[i]))) + "\"";
     emit("search/" + name + ".js", script(name, packed));
   });
   if (site.templates.has("search")) out.write("search.html", site.templates.page("search", search_page_data(site, index)));

@@ -1,5 +1,5 @@
 // Acta search, the engine: the same normalization and units as generator/analyze/search/text.cpp, the
-// posting decoder of analyze/search/codec.hpp, and phrase matching and ranking. No DOM here; search.js
+// posting decoder of analyze/search/codec.hpp, candidates, ranking, and verifying hits against the text. No DOM here; search.js
 // drives it. Loads as a plain script (no modules, so it works from file://) and defines ActaSearchCore.
 (function (root) {
   'use strict';
@@ -84,50 +84,53 @@
     };
   }
 
-  // Decodes postings into Map<doc, positions> (ascending), merging into `into` when given (a prefix lookup
-  // unions the postings of many keys; call sortMerged afterwards).
+  // Decodes postings (doc gap, impact) into `into`: Map<doc, impact>, keeping the larger impact when a
+  // document is already there (a prefix lookup unions the postings of many keys).
+  // A dense key (it starts with a space; see index.hpp) has two bits per document: the impact's third.
+  const THIRDS = [0, 11, 32, 53];
   function decode(data, into) {
     const out = into || new Map();
+    if (data.charCodeAt(0) === 32) {
+      for (let i = 1; i < data.length; i++) {
+        const v = VALUE[data.charCodeAt(i)];
+        for (let k = 0; k < 3; k++) {
+          const third = (v >> (2 * k)) & 3;
+          if (!third) continue;
+          const doc = (i - 1) * 3 + k, had = out.get(doc);
+          if (had === undefined || had < THIRDS[third]) out.set(doc, THIRDS[third]);
+        }
+      }
+      return out;
+    }
     const r = reader(data);
     let doc = -1;
     while (r.more()) {
       doc += r.next() + 1;
-      let ps = out.get(doc);
-      if (!ps) out.set(doc, (ps = []));
-      let pos = -1;
-      for (let n = r.next(); n > 0; n--) ps.push((pos += r.next() + 1));
+      const imp = r.next();
+      const had = out.get(doc);
+      if (had === undefined || had < imp) out.set(doc, imp);
     }
     return out;
-  }
-  function sortMerged(m) {
-    for (const ps of m.values()) ps.sort((a, b) => a - b);
-    return m;
-  }
-
-  function has(sorted, x) {
-    let lo = 0, hi = sorted.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (sorted[mid] === x) return true;
-      if (sorted[mid] < x) lo = mid + 1; else hi = mid - 1;
-    }
-    return false;
   }
 
   // ---- Query planning ---------------------------------------------------------------------------------
-  // A term (a run of the query without spaces) becomes lookups: at unit offset `at`, the index must hold
-  // `key` exactly or, with prefix, some key starting with it. See the key rules in text.hpp.
+  // A term (a run of the query without spaces) becomes lookups: the index must hold `key` exactly or, with
+  // prefix, some key starting with it. See the key rules in text.hpp: each pair of adjacent units but two
+  // words (two characters, a character and a word, a word and a character), each unit in no such pair;
+  // a lookup that ends with the term's last word is a prefix.
   function plan(termUnits) {
     const L = termUnits.length, out = [];
+    const paired = (i) => i >= 0 && i + 1 < L && !(termUnits[i].w && termUnits[i + 1].w);
     for (let i = 0; i < L; i++) {
       const u = termUnits[i], next = termUnits[i + 1];
-      if (u.w) out.push({ at: i, key: u.t, prefix: i === L - 1 });
-      else if (next && !next.w) out.push({ at: i, key: u.t + next.t, prefix: false });
-      else if (next) out.push({ at: i, key: u.t, prefix: false });
-      else if (i === 0 || termUnits[i - 1].w) out.push({ at: i, key: u.t, prefix: true });
+      if (paired(i)) out.push({ key: u.t + next.t, prefix: next.w && i + 1 === L - 1 });
+      else if (!paired(i - 1)) out.push({ key: u.t, prefix: u.w && i === L - 1 });
     }
     return out;
   }
+
+  // Whether the documents holding all of a term's lookups all contain the term: only when it is one lookup.
+  function exactPlan(lookups) { return lookups.length === 1; }
 
   function cmp(a, b) {  // code point order, as the build sorts keys
     const A = Array.from(a), B = Array.from(b);
@@ -150,102 +153,122 @@
     return out;
   }
 
-  // Hits of one term given each lookup's decoded postings: [{doc, pos, len, kind}]; `kindOf(doc, pos)`
-  // tells which kind of field a position is in.
-  function matchTerm(termUnits, lookups, decoded, kindOf) {
-    const hits = [];
-    if (!lookups.length) return hits;
-    let d0 = 0;  // drive from the lookup with the fewest documents
-    for (let i = 1; i < lookups.length; i++) if (decoded[i].size < decoded[d0].size) d0 = i;
-    for (const [doc, ps0] of decoded[d0]) {
-      const ps = decoded.map((d) => d.get(doc));
-      if (ps.some((p) => !p)) continue;
-      for (const p0 of ps0) {
-        const start = p0 - lookups[d0].at;
-        if (start < 0) continue;
-        let ok = true;
-        for (let i = 0; i < lookups.length && ok; i++) if (i !== d0) ok = has(ps[i], start + lookups[i].at);
-        if (ok) hits.push({ doc, pos: start, len: termUnits.length, kind: kindOf(doc, start) });
+  // The candidates of a term from its lookups' decoded postings: Map<doc, impact>, the documents holding
+  // every key, with the smallest impact among them.
+  function intersect(decoded) {
+    if (!decoded.length) return new Map();
+    let d0 = 0;
+    for (let i = 1; i < decoded.length; i++) if (decoded[i].size < decoded[d0].size) d0 = i;
+    const out = new Map();
+    for (const [doc, imp0] of decoded[d0]) {
+      let imp = imp0;
+      for (let i = 0; i < decoded.length && imp; i++) {
+        if (i === d0) continue;
+        const v = decoded[i].get(doc);
+        imp = v === undefined ? 0 : Math.min(imp, v);
       }
+      if (imp) out.set(doc, imp);
     }
-    return hits;
+    return out;
   }
 
   // ---- Ranking ----------------------------------------------------------------------------------------
-  const KIND_WEIGHT = [1, 3, 6, 1];  // body, heading, title or symbol, footnote or annotation
-  const K1 = 1.2, B = 0.75;
-
-  // Orders documents: exact phrase first (for several terms), then BM25 over the terms with field weights,
-  // then document order. `termHits`: per term, its hits; `phraseHits`:
-  // hits of all terms run together (null for one term). Returns [{doc, score, exact, hits}].
-  function rank(termHits, phraseHits, meta) {
-    const per = new Map();
-    termHits.forEach((hits, t) => {
-      for (const h of hits) {
-        let r = per.get(h.doc);
-        if (!r) per.set(h.doc, (r = { doc: h.doc, tf: new Array(termHits.length).fill(0), hits: [], exact: false, score: 0 }));
-        r.tf[t] += KIND_WEIGHT[h.kind];
-        r.hits.push(h);
-      }
-    });
+  // BM25: the build stored each key's term-frequency part per document (the impact, field-weighted and
+  // length-normalized); here impacts are weighted by idf and summed. `terms`: per term, its candidates
+  // (Map<doc, impact>); `parts` (optional): per term, the Maps it is scored by (the words of the term, see
+  // words(); by default the term itself). `phrase`: the candidates of all terms run together (null for one
+  // term). Exact phrase first, then score, then document order. Returns [{doc, score, exact}].
+  function rank(terms, phrase, n, parts) {
+    if (!terms.length) return [];
+    let smallest = terms[0];
+    for (const t of terms) if (t.size < smallest.size) smallest = t;
+    const scored = (parts || terms.map((t) => [t])).map((ms) => ms.map((m) => ({ m, idf: Math.log(1 + (n - m.size + 0.5) / (m.size + 0.5)) })));
     const out = [];
-    for (const r of per.values()) if (r.tf.every((x) => x > 0)) out.push(r);
-    const n = meta.n;
-    termHits.forEach((_, t) => {
-      const df = out.length ? out.filter((r) => r.tf[t] > 0).length : 0;
-      const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-      for (const r of out) {
-        const len = meta.length[r.doc] || meta.avg;
-        const tf = r.tf[t];
-        r.score += idf * tf * (K1 + 1) / (tf + K1 * (1 - B + B * len / meta.avg));
-      }
-    });
-    if (phraseHits) {
-      const byDoc = new Map();
-      for (const h of phraseHits) (byDoc.get(h.doc) || byDoc.set(h.doc, []).get(h.doc)).push(h);
-      for (const r of out) {
-        const ph = byDoc.get(r.doc);
-        if (ph) { r.exact = true; r.hits = ph.concat(r.hits); }
-      }
-    } else for (const r of out) r.exact = true;
+    for (const doc of smallest.keys()) {
+      let ok = true;
+      for (let t = 0; t < terms.length && ok; t++) ok = terms[t].has(doc);
+      if (!ok) continue;
+      let score = 0;
+      for (const ms of scored) for (const { m, idf } of ms) score += idf * (m.get(doc) || 0);
+      out.push({ doc, score, exact: !phrase || phrase.has(doc) });
+    }
     out.sort((a, b) => (b.exact - a.exact) || (b.score - a.score) || (a.doc - b.doc));
     return out;
   }
 
-  // The hit a result links to: the first hit in a heading, paragraph or note (they have anchors), so the
-  // link lands on it; a hit only in the title or symbol links to the page itself.
-  function bestHit(hits) {
-    const anchored = hits.filter((h) => h.kind !== 2);
-    const pool = anchored.length ? anchored : hits;
-    return pool.reduce((a, b) => (b.pos < a.pos ? b : a));
+  // The words of a term by the browser's word segmentation (Intl.Segmenter: ICU's dictionary-based
+  // break iterator in Chromium, the same one the build links): arrays of the term's units, one per
+  // word-like segment of two or more units. A term of one such word, or without Intl.Segmenter, is itself
+  // its only word. Scoring
+  // by words rewards documents where each word of 山区妇女 (山区, 妇女) is frequent, rather than only
+  // the rarest character pair of the run.
+  function words(termUnits) {
+    const Seg = typeof Intl !== 'undefined' && Intl.Segmenter;
+    if (!Seg || termUnits.length < 3) return [termUnits];
+    const starts = [];
+    let text = '';
+    for (const u of termUnits) { starts.push(text.length); text += u.t; }
+    const out = [];
+    let u = 0;
+    for (const seg of new Seg('zh', { granularity: 'word' }).segment(text)) {
+      const end = seg.index + seg.segment.length, w = [];
+      while (u < termUnits.length && starts[u] < end) w.push(termUnits[u++]);
+      if (seg.isWordLike && w.length > 1) out.push(w);  // one-character words (的, 和) weigh little and would cost a lookup
+    }
+    return out.length > 1 ? out : [termUnits];
   }
 
-  // The manifest's per-document string: year, length, where headings, body and notes start, topics.
-  function readDocs(manifest) {
-    const r = reader(manifest.docs);
-    const n = manifest.n, year = new Int32Array(n), length = new Float64Array(n), topics = [];
-    const heading = new Int32Array(n), body = new Int32Array(n), note = new Int32Array(n);
+  // ---- Verifying against the text ---------------------------------------------------------------------
+  // Where a term occurs in a field's units: the unit indexes where it starts. A word of the term matches a
+  // whole word of the text, except its last unit, which matches the start of one (as the keys do).
+  function occurrences(fieldUnits, termUnits) {
+    const out = [], L = termUnits.length;
+    for (let p = 0; p + L <= fieldUnits.length; p++) {
+      let ok = true;
+      for (let i = 0; i < L && ok; i++) {
+        const q = termUnits[i], u = fieldUnits[p + i];
+        if (q.w) ok = u.w && (i === L - 1 ? u.t.startsWith(q.t) : u.t === q.t);
+        else ok = !u.w && u.t === q.t;
+      }
+      if (ok) out.push(p);
+    }
+    return out;
+  }
+
+  // The hits of terms in a document's text shard (f: [kind, anchor, label, text]): [{field, at, len, term}],
+  // or null when some term does not occur (the document was a candidate only).
+  function hitsIn(fields, termUnits, unitsOf) {
+    const hits = [];
+    for (let t = 0; t < termUnits.length; t++) {
+      let found = false;
+      for (let f = 0; f < fields.length; f++) {
+        for (const at of occurrences(unitsOf(f), termUnits[t])) { hits.push({ field: f, at, len: termUnits[t].length, term: t }); found = true; }
+      }
+      if (!found) return null;
+    }
+    return hits;
+  }
+
+  // The hit a result links to: the first hit in a heading, paragraph or note (they have anchors), so the
+  // link lands on it; a hit only in the title or symbol links to the page itself.
+  function bestHit(hits, fields) {
+    const anchored = hits.filter((h) => fields[h.field][0] !== 2 && fields[h.field][1]);
+    const pool = anchored.length ? anchored : hits;
+    return pool.reduce((a, b) => (b.term < a.term || (b.term === a.term && (b.field < a.field || (b.field === a.field && b.at < a.at))) ? b : a));
+  }
+
+  // The filters' per-document string (search/docs.js): year, topics.
+  function readDocs(manifest, data) {
+    const r = reader(data);
+    const n = manifest.n, year = new Int32Array(n), topics = [];
     for (let d = 0; d < n; d++) {
       const y = r.next();
       year[d] = y ? y + 1800 : 0;
-      length[d] = r.next();
-      heading[d] = r.next();
-      body[d] = heading[d] + r.next();
-      note[d] = body[d] + r.next();
       const t = [];
       for (let k = r.next(); k > 0; k--) t.push(manifest.topics[r.next()][0]);
       topics.push(t);
     }
-    // Field kinds as in index.hpp: 0 body, 1 heading, 2 title or symbol, 3 note.
-    const kindOf = (d, p) => (p < heading[d] ? 2 : p < body[d] ? 1 : p < note[d] ? 0 : 3);
-    return { n, avg: manifest.avg, year, length, topics, kindOf };
-  }
-
-  // The field (index into a text shard's f) a position is in.
-  function fieldAt(fields, pos) {
-    let f = 0;
-    while (f + 1 < fields.length && fields[f + 1][0] <= pos) f++;
-    return f;
+    return { year, topics };
   }
 
   // Splits a query into terms (runs without white space), each as units; empty terms are dropped.
@@ -253,6 +276,6 @@
     return normalize(query).split(/\p{White_Space}+/u).map((t) => units(t)).filter((u) => u.length);
   }
 
-  root.ActaSearchCore = { normalize, units, unitsOfOriginal, reader, decode, sortMerged, plan, shardsFor, matchTerm,
-    rank, bestHit, readDocs, fieldAt, terms, cmp };
+  root.ActaSearchCore = { normalize, units, unitsOfOriginal, reader, decode, plan, exactPlan, shardsFor, intersect,
+    rank, words, occurrences, hitsIn, bestHit, readDocs, terms, cmp };
 })(typeof window !== 'undefined' ? window : globalThis);

@@ -5,7 +5,8 @@
 (function () {
   'use strict';
   const Core = window.ActaSearchCore;
-  const PAGE = 20;  // results rendered at a time; "more" renders the next ones
+  const PAGE = 10;  // results rendered at a time; "more" renders the next ones
+  const CHECK = 40;  // candidates checked against their texts at most for the first page
 
   // ---- Loading shards ---------------------------------------------------------------------------------
   const base = new URL('../', document.currentScript.src);
@@ -46,12 +47,13 @@
     return texts.get(doc);
   }
 
-  let manifest = null, meta = null;
+  let manifest = null, filterMeta = null;
   async function ready() {
-    if (!manifest) {
-      manifest = await Search.load('index');
-      meta = Core.readDocs(manifest);
-    }
+    if (!manifest) manifest = await Search.load('index');
+  }
+  async function filters() {  // year and topics of every document: loaded only when a filter is set
+    if (!filterMeta) filterMeta = Core.readDocs(manifest, await Search.load('docs'));
+    return filterMeta;
   }
 
   // Decoded postings of a lookup (several keys for a prefix lookup), cached per lookup.
@@ -61,33 +63,59 @@
     if (postings.has(id)) return postings.get(id);
     const shards = await Promise.all(Core.shardsFor(manifest.shards, lookup).map((s) => Search.load('i/' + s)));
     const merged = new Map();
-    let keys = 0;
     for (const pairs of shards)
       for (let i = 0; i < pairs.length; i += 2)
-        if (lookup.prefix ? pairs[i].startsWith(lookup.key) : pairs[i] === lookup.key) { Core.decode(pairs[i + 1], merged); keys++; }
-    const value = keys > 1 ? Core.sortMerged(merged) : merged;
-    postings.set(id, value);
-    return value;
+        if (lookup.prefix ? pairs[i].startsWith(lookup.key) : pairs[i] === lookup.key) Core.decode(pairs[i + 1], merged);
+    postings.set(id, merged);
+    return merged;
   }
 
-  async function termHits(termUnits) {
+  async function termCandidates(termUnits) {
     const lookups = Core.plan(termUnits);
-    const decoded = await Promise.all(lookups.map(lookupPostings));
-    return Core.matchTerm(termUnits, lookups, decoded, meta.kindOf);
+    return Core.intersect(await Promise.all(lookups.map(lookupPostings)));
   }
 
-  // Runs a query: every document that contains every term, ranked.
-  async function run(query, filters) {
+  // Runs a query: the candidates (documents holding every key of every term), ranked. A candidate is
+  // certain (`sure`) when each term is a single key; otherwise its text is checked before it is shown.
+  async function run(query, f) {
     await ready();
     const ts = Core.terms(query);
     if (!ts.length) return [];
-    const hits = await Promise.all(ts.map(termHits));
-    const phrase = ts.length > 1 ? await termHits(ts.flat()) : null;
-    return Core.rank(hits, phrase, meta).filter((r) =>
-      (!filters.topic || meta.topics[r.doc].includes(filters.topic)) &&
-      (!filters.year || String(meta.year[r.doc]) === filters.year));
+    const cands = await Promise.all(ts.map(termCandidates));
+    const phrase = ts.length > 1 ? await termCandidates(ts.flat()) : null;
+    const parts = await Promise.all(ts.map((t, i) => {
+      const ws = Core.words(t);
+      return ws.length > 1 ? Promise.all(ws.map(termCandidates)) : [cands[i]];
+    }));
+    const sure = ts.every((t) => Core.exactPlan(Core.plan(t)));
+    let out = Core.rank(cands, phrase, manifest.n, parts);
+    if (f && (f.topic || f.year)) {
+      const m = await filters();
+      out = out.filter((r) => (!f.topic || m.topics[r.doc].includes(f.topic)) && (!f.year || String(m.year[r.doc]) === f.year));
+    }
+    for (const r of out) r.sure = sure;
+    return out;
   }
   Search.run = run;
+
+  // The hits of the query's terms in a document's text, or null when the document does not contain them.
+  async function verify(doc, ts) {
+    const t = await loadText(doc);
+    const cache = new Map();
+    const unitsOf = (f) => {
+      if (!cache.has(f)) cache.set(f, Core.unitsOfOriginal(t.f[f][3]));
+      return cache.get(f);
+    };
+    const hits = Core.hitsIn(t.f, ts, unitsOf);
+    return hits && { t, hits, unitsOf };
+  }
+  // Every document that contains the query, checked against the texts (for tests and the benchmark).
+  Search.runVerified = async (query, f) => {
+    const ts = Core.terms(query);
+    const out = [];
+    for (const r of await run(query, f)) if (await verify(r.doc, ts)) out.push(r);
+    return out;
+  };
 
   // ---- Rendering --------------------------------------------------------------------------------------
   function el(tag, cls, text) {
@@ -97,9 +125,8 @@
     return e;
   }
 
-  // An excerpt of the field around the hit (at unit `at` of the field), the hit in <mark>.
-  function excerpt(text, at, len) {
-    const us = Core.unitsOfOriginal(text);
+  // An excerpt of the field around the hit (units `at` to `at + len` of the field), the hit in <mark>.
+  function excerpt(text, us, at, len) {
     const first = us[at], last = us[Math.min(at + len - 1, us.length - 1)];
     const p = el('p', 'result-excerpt');
     if (!first || !last) { p.textContent = text.slice(0, 120); return p; }
@@ -110,23 +137,23 @@
     return p;
   }
 
-  async function renderResult(r) {
-    const t = await loadText(r.doc);
-    const hit = Core.bestHit(r.hits);
-    const f = t.f[Core.fieldAt(t.f, hit.pos)];
+  function renderResult(v) {
+    const { t, hits, unitsOf } = v;
+    const hit = Core.bestHit(hits, t.f);
+    const f = t.f[hit.field];
     const li = el('li', 'search-result');
     const a = el('a', 'result-link');
-    a.href = t.h + (f && f[1] ? '#' + f[1] : '');
+    a.href = t.h + (f[1] ? '#' + f[1] : '');
     if (t.s) a.append(el('span', 'result-symbol', t.s), ' ');
     a.append(el('span', 'result-title', t.t || t.s || t.h));
     li.append(a);
     const info = el('p', 'result-info');
-    if (f && f[2]) info.append(el('span', 'result-where', f[2]));
+    if (f[2]) info.append(el('span', 'result-where', f[2]));
     if (t.d) info.append(el('time', 'result-date', t.d));
-    const more = new Set(r.hits.map((h) => Core.fieldAt(t.f, h.pos))).size - 1;
+    const more = new Set(hits.map((h) => h.field)).size - 1;
     if (more > 0) info.append(el('span', 'result-more', '另有 ' + more + ' 处'));
     li.append(info);
-    if (f) li.append(excerpt(f[3], hit.pos - f[0], hit.len));
+    li.append(excerpt(f[3], unitsOf(hit.field), hit.at, hit.len));
     return li;
   }
 
@@ -166,20 +193,36 @@
       return;
     }
     if (mine !== generation) return;
-    status.textContent = found.length ? '找到 ' + found.length + ' 份文件' : '没有找到包含“' + s.q.trim() + '”的文件。';
+    const ts = Core.terms(s.q);
     const list = el('ol', 'search-list');
     results.replaceChildren(list);
-    let shown = 0;
+    let next = 0, shown = 0, dropped = 0;
+    const say = () => {
+      const left = found.length - dropped;
+      status.textContent = !left ? '没有找到包含“' + s.q.trim() + '”的文件。'
+        : next >= found.length || found[0]?.sure ? '找到 ' + left + ' 份文件' : '找到约 ' + left + ' 份文件';
+    };
+    // Renders the next PAGE results, checking candidates against their texts (a batch at a time, in order).
+    // The first page checks at most CHECK candidates, so that a query whose candidates are mostly not hits
+    // (keys that occur apart, not together) does not load hundreds of texts before it shows anything;
+    // "more" goes on from there.
     async function more() {
-      const page = found.slice(shown, shown + PAGE);
-      shown += page.length;
-      const items = await Promise.all(page.map(renderResult));
-      if (mine !== generation) return;
+      const items = [];
+      const stop = next === 0 ? CHECK : Infinity;  // the first page at once; later pages as asked for
+      while (items.length < PAGE && next < found.length && next < stop) {
+        const batch = found.slice(next, next + PAGE - items.length);
+        next += batch.length;
+        const checked = await Promise.all(batch.map((r) => verify(r.doc, ts)));
+        if (mine !== generation) return;
+        for (const v of checked) if (v) items.push(renderResult(v)); else dropped++;
+      }
+      shown += items.length;
       list.append(...items);
+      say();
       const old = results.querySelector('.search-more');
       if (old) old.remove();
-      if (shown < found.length) {
-        const b = el('button', 'search-more', '显示更多（还有 ' + (found.length - shown) + ' 份）');
+      if (next < found.length) {
+        const b = el('button', 'search-more', '显示更多（还有' + (found[0].sure ? ' ' : '约 ') + (found.length - next) + ' 份）');
         b.type = 'button';
         b.addEventListener('click', () => { b.disabled = true; more(); });
         results.append(b);

@@ -87,9 +87,10 @@ async function results(page) {
   for (;;) {
     const more = await page.$('.search-more');
     if (!more) break;
-    const n = await page.locator('.search-result').count();
     await more.click();
-    await page.waitForFunction((k) => document.querySelectorAll('.search-result').length > k, n);
+    // A turn ends when its button is gone (a new one follows when candidates are left to check); it may
+    // add no result when the candidates it checked were not hits.
+    await page.waitForFunction(() => !document.querySelector('.search-more[disabled]'));
   }
   return page.$$eval('#search-results .search-result', (ls) => ls.map((li) => ({
     href: li.querySelector('a').getAttribute('href'),

@@ -36,19 +36,23 @@ model::Archive archive_of(const std::vector<std::string>& markdowns) {
   return a;
 }
 
-// Decoded postings: doc -> positions.
-using Decoded = std::map<std::uint64_t, std::vector<std::uint64_t>>;
+// Decoded postings: doc -> impact (for a dense key, the impact's third: 1..3).
+using Decoded = std::map<std::uint64_t, std::uint64_t>;
 Decoded decode(const std::string& data) {
   Decoded out;
+  if (!data.empty() && data[0] == kDense) {
+    for (std::size_t i = 1; i < data.size(); ++i) {
+      auto v = kDigits.find(data[i]);
+      for (int k = 0; k < 3; ++k)
+        if ((v >> (2 * k)) & 3) out[(i - 1) * 3 + k] = (v >> (2 * k)) & 3;
+    }
+    return out;
+  }
   std::size_t i = 0;
   std::int64_t doc = -1;
   while (i < data.size()) {
     doc += static_cast<std::int64_t>(get(data, i)) + 1;
-    std::int64_t pos = -1;
-    for (auto np = get(data, i); np > 0; --np) {
-      pos += static_cast<std::int64_t>(get(data, i)) + 1;
-      out[doc].push_back(static_cast<std::uint64_t>(pos));
-    }
+    out[static_cast<std::uint64_t>(doc)] = get(data, i);
   }
   return out;
 }
@@ -107,7 +111,7 @@ TEST(SearchFields, CoverTitleSymbolBlocksAndFootnotes) {
   EXPECT_TRUE(note);
 }
 
-TEST(SearchIndex, PostingsNameDocumentsFieldsAndPositions) {
+TEST(SearchIndex, PostingsNameDocumentsWithImpacts) {
   auto a = archive_of({kDocA, kDocB});
   auto idx = build_index(a, config::Config{});
   ASSERT_EQ(idx.docs.size(), 2u);
@@ -118,24 +122,19 @@ TEST(SearchIndex, PostingsNameDocumentsFieldsAndPositions) {
   ASSERT_NE(glacier, nullptr);
   auto g = decode(glacier->data);
   ASSERT_EQ(g.size(), 1u);
-  EXPECT_EQ(g.count(0), 1u);
-  // In the title at position 0, and in the preamble and paragraph 1 (body); fields never touch.
-  ASSERT_EQ(g[0].size(), 3u);
-  EXPECT_EQ(g[0][0], 0u);
-  const auto& info = idx.docs[0];
-  EXPECT_LT(g[0][1], info.note_start);  // body, not a note
-  EXPECT_GE(g[0][1], info.body_start);
-  EXPECT_EQ(info.heading_start, 13u);   // no headings: they end where they start
-  EXPECT_EQ(info.body_start, 13u);
-  const auto& starts = info.starts;
-  ASSERT_GE(starts.size(), 3u);
-  EXPECT_EQ(starts[0], 0u);
-  EXPECT_EQ(starts[1], 5u);   // 冰川保护 (4 units) + 1
-  EXPECT_EQ(starts[2], 13u);  // a/res/1/1 (7 units) + 1
+  ASSERT_EQ(g.count(0), 1u);
+  // In the title (weight 6) and twice in the body: a high impact, above a key found once in the body.
+  auto once = decode(find(idx, "鼓励")->data);
+  EXPECT_GT(g[0], once[0]);
+  EXPECT_LE(g[0], kMaxImpact);
+  EXPECT_GE(once[0], 1u);
 
   auto desert = decode(find(idx, "荒漠")->data);
   EXPECT_EQ(desert.size(), 1u);
   EXPECT_EQ(desert.count(1), 1u);
+  // Every character is a key of its own, as is every pair.
+  EXPECT_EQ(decode(find(idx, "漠")->data).size(), 1u);
+  EXPECT_EQ(decode(find(idx, "大")->data).size(), 2u);
 
   // Shared keys list both documents, in order.
   auto dahui = decode(find(idx, "大会")->data);
@@ -146,6 +145,37 @@ TEST(SearchIndex, PostingsNameDocumentsFieldsAndPositions) {
   EXPECT_NE(find(idx, "62"), nullptr);
   EXPECT_NE(find(idx, "196"), nullptr);
   EXPECT_NE(find(idx, "res"), nullptr);
+}
+
+TEST(SearchIndex, ImpactGrowsWithFrequencyAndShrinksWithLength) {
+  EXPECT_EQ(impact(0, 100, 100), 0u);
+  EXPECT_GE(impact(1, 100, 100), 1u);
+  EXPECT_LT(impact(1, 100, 100), impact(2, 100, 100));
+  EXPECT_LT(impact(2, 100, 100), impact(20, 100, 100));
+  EXPECT_LE(impact(100000, 1, 100), kMaxImpact);
+  EXPECT_GT(impact(3, 50, 100), impact(3, 400, 100));
+  // A key in a title or heading: above any other, in the top third (the dense form's top level).
+  EXPECT_GE(impact(1, 1000, 100, true), kTitledImpact);
+  EXPECT_LT(impact(100000, 10, 100), kTitledImpact);
+}
+
+TEST(SearchIndex, KeysInManyDocumentsAreDense) {
+  std::string sparse;
+  for (int d = 0; d < 30; ++d) {
+    put(sparse, 0);
+    put(sparse, d % 2 ? 63 : 1);
+  }
+  std::string d = dense(sparse, 30);
+  ASSERT_EQ(d.size(), 11u);  // the marker and ten digits of three documents
+  auto got = decode(d);
+  ASSERT_EQ(got.size(), 30u);
+  EXPECT_EQ(got[0], 1u);
+  EXPECT_EQ(got[1], 3u);
+  // Few documents out of many: sparse stays.
+  std::string rare;
+  put(rare, 500);
+  put(rare, 7);
+  EXPECT_EQ(dense(rare, 3000), "");
 }
 
 TEST(SearchIndex, SameIndexWhateverTheThreadCount) {
@@ -164,6 +194,7 @@ TEST(SearchIndex, SameIndexWhateverTheThreadCount) {
   }
   // Documents from different work groups are chained correctly: every document has 大会.
   EXPECT_EQ(decode(find(one, "大会")->data).size(), 300u);
+  EXPECT_EQ(find(one, "大会")->data[0], kDense);  // in every document: dense
 }
 
 TEST(SearchFiles, ShardsManifestAndTextsAreScripts) {
@@ -192,6 +223,7 @@ TEST(SearchFiles, ShardsManifestAndTextsAreScripts) {
   EXPECT_NE(text.find("荒漠化"), std::string::npos);
   EXPECT_NE(text.find("\"h\":\"doc/"), std::string::npos);
   EXPECT_TRUE(fs::exists(dir / "search.html"));
+  EXPECT_EQ(files::read(dir / "search/docs.js").rfind("ActaSearch.register(\"docs\",\"", 0), 0u);
   fs::remove_all(dir);
 }
 

@@ -37,10 +37,13 @@ TEST(SearchUnits, WordsAndCharacters) {
   EXPECT_EQ(unit_texts("  "), std::vector<std::string>{});
 }
 
-TEST(SearchEntries, BigramsChainAndSingleCharactersEndRuns) {
-  EXPECT_EQ(keys(entries("冰川融化")), (std::vector<std::string>{"冰川@0", "川融@1", "融化@2", "化@3"}));
-  EXPECT_EQ(keys(entries("2025年12月")), (std::vector<std::string>{"2025@0", "年@1", "12@2", "月@3"}));
-  EXPECT_EQ(keys(entries("第62/196号")), (std::vector<std::string>{"第@0", "62@1", "/@2", "196@3", "号@4"}));
+TEST(SearchEntries, EveryCharacterAloneAndWithTheNext) {
+  EXPECT_EQ(keys(entries("冰川融化")),
+            (std::vector<std::string>{"冰川@0", "冰@0", "川融@1", "川@1", "融化@2", "融@2", "化@3"}));
+  EXPECT_EQ(keys(entries("2025年12月")),
+            (std::vector<std::string>{"2025年@0", "2025@0", "年12@1", "年@1", "12月@2", "12@2", "月@3"}));
+  EXPECT_EQ(keys(entries("第62/196号")), (std::vector<std::string>{"第62@0", "第@0", "62/@1", "62@1", "/196@2", "/@2",
+                                                                    "196号@3", "196@3", "号@4"}));
 }
 
 TEST(SearchEntries, LineBreaksAndSpacesTakeNoPosition) {
@@ -51,6 +54,7 @@ TEST(SearchEntries, LineBreaksAndSpacesTakeNoPosition) {
   EXPECT_EQ(entries("山区 可持续", es, 10), 5u);
   EXPECT_EQ(es.front().pos, 10u);
   EXPECT_EQ(es.back().pos, 14u);
+  EXPECT_EQ(es.size(), 9u);  // five characters, four pairs (spaces take no position)
 }
 
 TEST(SearchCodec, RoundTripsAndStaysPrintable) {

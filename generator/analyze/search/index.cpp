@@ -132,7 +132,7 @@ class GroupKeys {
 
 struct Occurrence {
   std::uint64_t code;
-  std::uint32_t pos;
+  std::uint32_t weight;  // kKindWeight of the field it is in
 };
 
 struct GroupResult {
@@ -140,48 +140,35 @@ struct GroupResult {
   std::vector<DocInfo> docs;
 };
 
-// Appends one document's postings to the group's fragments. Positions run through the whole document,
-// field after field (fields() order: by kind), with one unused position between fields so that no phrase
-// spans two of them.
+// Appends one document's postings to the group's fragments: doc gap and weighted term frequency (turned
+// into an impact once the average length of all documents is known).
 void add_document(std::uint32_t doc_index, const model::Document& doc, const config::Config& config,
                   GroupKeys& group, DocInfo& info, std::vector<Entry>& es, std::vector<Occurrence>& occ) {
-  es.clear();
   occ.clear();
-  std::uint32_t next = 0;
   for (const auto& f : fields(doc)) {
-    std::size_t from = es.size();
-    info.starts.push_back(next);
-    std::uint32_t len = entries(f.text, es, next);
-    for (std::size_t i = from; i < es.size(); ++i) {
-      std::uint64_t code = es[i].code ? es[i].code : group.word_code(std::move(es[i].word));
-      occ.push_back({code, es[i].pos});
-    }
-    info.length += len;
-    if (f.kind == FieldKind::Title) info.heading_start = next + len + 1;
-    if (f.kind == FieldKind::Title || f.kind == FieldKind::Heading) info.body_start = next + len + 1;
-    if (f.kind != FieldKind::Note) info.note_start = next + len + 1;
-    next += len + 1;
+    es.clear();
+    info.length += entries(f.text, es, 0);
+    const auto w = kKindWeight[static_cast<int>(f.kind)];
+    for (auto& e : es) occ.push_back({e.code ? e.code : group.word_code(std::move(e.word)), w});
   }
   info.year = year_of(doc.meta.date);
   info.topics = topics_of(doc, config);
 
-  std::sort(occ.begin(), occ.end(), [](const Occurrence& a, const Occurrence& b) {
-    return a.code != b.code ? a.code < b.code : a.pos < b.pos;
-  });
+  std::sort(occ.begin(), occ.end(), [](const Occurrence& a, const Occurrence& b) { return a.code < b.code; });
   for (std::size_t i = 0; i < occ.size();) {
     std::size_t end = i;
-    while (end < occ.size() && occ[end].code == occ[i].code) ++end;
+    std::uint64_t tf = 0;
+    bool titled = false;  // found in a title, symbol or heading
+    for (; end < occ.size() && occ[end].code == occ[i].code; ++end) {
+      tf += occ[end].weight;
+      titled = titled || occ[end].weight > 1;
+    }
     bool fresh = false;
     Fragment& frag = group.fragment(occ[i].code, fresh);
     if (fresh) frag.first_doc = doc_index;
     else put(frag.data, doc_index - frag.last_doc - 1);
     frag.last_doc = doc_index;
-    put(frag.data, end - i);
-    std::int64_t prev = -1;
-    for (std::size_t k = i; k < end; ++k) {
-      put(frag.data, static_cast<std::uint64_t>(occ[k].pos - prev - 1));
-      prev = occ[k].pos;
-    }
+    put(frag.data, tf * 2 + (titled ? 1 : 0));
     i = end;
   }
 }
@@ -202,7 +189,53 @@ GroupResult index_group(const model::Archive& archive, const config::Config& con
   return r;
 }
 
+// Rewrites a group's fragments from term frequencies to impacts. `first` is the group's first document.
+void to_impacts(GroupResult& g, std::size_t first, double avg) {
+  std::string out;
+  for (auto& [key, frag] : g.keys) {
+    out.clear();
+    std::size_t i = 0;
+    std::uint64_t doc = frag.first_doc;
+    bool head = true;
+    while (i < frag.data.size()) {
+      if (!head) {
+        auto gap = get(frag.data, i);
+        put(out, gap);
+        doc += gap + 1;
+      }
+      head = false;
+      auto v = get(frag.data, i);
+      put(out, impact(static_cast<unsigned>(std::min<std::uint64_t>(v / 2, 1u << 20)), g.docs[doc - first].length, avg, v & 1));
+    }
+    frag.data.assign(out);
+  }
+}
+
 }  // namespace
+
+unsigned impact(unsigned tf, double length, double avg_length, bool titled) {
+  if (tf == 0) return 0;
+  double w = tf * (kK1 + 1) / (tf + kK1 * (1 - kB + kB * length / std::max(1.0, avg_length)));
+  double share = w / (kK1 + 1);  // 0..1
+  auto q = titled ? kTitledImpact + static_cast<unsigned>(share * (kMaxImpact - kTitledImpact) + 0.5)
+                  : 1 + static_cast<unsigned>(share * (kTitledImpact - 2) + 0.5);
+  return std::clamp(q, 1u, kMaxImpact);
+}
+
+std::string dense(const std::string& sparse, std::size_t n) {
+  if (sparse.size() <= (n + 2) / 3 + 1) return "";
+  std::string bits((n + 2) / 3, '\0');
+  std::size_t i = 0;
+  std::int64_t doc = -1;
+  while (i < sparse.size()) {
+    doc += static_cast<std::int64_t>(get(sparse, i)) + 1;
+    auto third = (std::min<std::uint64_t>(get(sparse, i), kMaxImpact) + 20) / 21;  // 1..3
+    bits[static_cast<std::size_t>(doc) / 3] |= static_cast<char>(third << (2 * (doc % 3)));
+  }
+  std::string out(1, kDense);
+  for (char b : bits) out += kDigits[static_cast<unsigned char>(b)];
+  return out;
+}
 
 std::uint64_t get(std::string_view in, std::size_t& i) {
   std::uint64_t value = 0, scale = 1;
@@ -240,6 +273,12 @@ Index build_index(const model::Archive& archive, const config::Config& config) {
     return index_group(archive, config, g * kGroup, std::min(n, (g + 1) * kGroup));
   });
 
+  double total = 0;
+  for (const auto& p : parts)
+    for (const auto& d : p.docs) total += d.length;
+  const double avg = n ? total / static_cast<double>(n) : 1;
+  parallel_for(parts.size(), [&](std::size_t g) { to_impacts(parts[g], g * kGroup, avg); });
+
   Index index;
   for (auto& p : parts) {
     for (auto& d : p.docs) index.docs.push_back(std::move(d));
@@ -271,6 +310,12 @@ Index build_index(const model::Archive& archive, const config::Config& config) {
     std::string().swap(frag.data);  // free as we go: the merged index replaces the fragments
     if (i + 1 < parts[g].keys.size()) heap.push({g, i + 1});
   }
+  parallel_for((index.postings.size() + 4095) / 4096, [&](std::size_t b) {
+    for (std::size_t k = b * 4096; k < std::min(index.postings.size(), (b + 1) * 4096); ++k) {
+      auto d = dense(index.postings[k].data, n);
+      if (!d.empty()) index.postings[k].data = std::move(d);
+    }
+  });
   return index;
 }
 

@@ -1,7 +1,9 @@
 // The search index of an archive: a pure function of the model, written to shard files by
 // write/search_files. Every paragraph, heading, footnote, annotation, title and symbol of every document is
-// a "field"; the index maps each key of search/text.hpp to the positions where it occurs, so any phrase of
-// one or more characters is found by chaining keys at consecutive positions, with no misses and no false hits.
+// a "field"; the index maps each key of search/text.hpp to the documents that contain it, with a one-digit
+// impact (BM25's term-frequency part, field-weighted and length-normalized at build time). No positions:
+// a phrase's candidates are the documents holding all its keys (a superset of the true answer, so nothing
+// is missed), and the browser verifies each candidate it shows against the document's stored text.
 #pragma once
 
 #include <cstdint>
@@ -24,28 +26,41 @@ struct Field {
 };
 
 // The searchable fields of a document, in index order: title and symbol, headings, the other blocks,
-// footnotes, annotations. Grouped by kind so that three positions per document tell the kind of any hit.
+// footnotes, annotations. Grouped by kind; each text shard lists them with their kind (for the link target).
 std::vector<Field> fields(const model::Document& doc);
 
-// One key's postings, encoded with codec.hpp as a sequence of documents:
-//   doc gap (document index minus previous minus 1; previous starts at -1), number of positions, and the
-//   position gaps (counted the same way).
-// Positions run through the document's fields in order (fields() order); each field starts one position
-// after the previous one ended, so consecutive positions never straddle two fields.
+// One key's postings, encoded with codec.hpp as a sequence of documents, two numbers each:
+//   doc gap (document index minus previous minus 1; previous starts at -1), and the impact, 1..63 (one
+//   digit), from BM25's w = tf (k1 + 1) / (tf + k1 (1 - b + b len / avglen)), where tf counts occurrences
+//   weighted by field kind (kKindWeight) and len is the document's length in units: 43..63 when the key
+//   is in a title, symbol or heading of the document (43 + 20 w / (k1 + 1)), else 1..42 (1 + 41 w / (k1 + 1)),
+//   so such documents come first among those holding a key, even in the dense form's thirds.
+// A key found in many documents is written dense instead, when that is shorter: kDense, then one digit
+// (0..63) per three documents, two bits each (document d in digit d / 3, bits 2 (d % 3)): 0 absent, else
+// the impact's third (1: 1..21, 2: 22..42, 3: 43..63). Such keys have an idf near zero, so the coarser
+// impact costs little in ranking, and a key in every document costs n / 3 bytes instead of 2 n.
+inline constexpr char kDense = ' ';
 struct Posting {
   std::string key;
   std::string data;
 };
 
+inline constexpr unsigned kKindWeight[4] = {1, 3, 6, 1};  // by FieldKind: body, heading, title, note
+inline constexpr double kK1 = 1.2, kB = 0.75;
+inline constexpr unsigned kMaxImpact = 63;
+inline constexpr unsigned kTitledImpact = 43;  // the lowest impact of a key in a title or heading
+
 struct DocInfo {
   std::uint32_t length = 0;    // units in all fields (BM25's document length)
   int year = 0;                // from the date; 0 when unknown
   std::vector<int> topics;     // indexes into Config::topics, ascending
-  std::vector<std::uint32_t> starts;  // first position of each field (fields() order)
-  // Where the headings, the body and the notes start: positions before heading_start are in the title or
-  // symbol, and so on. Each is the end of the document when it has no such fields.
-  std::uint32_t heading_start = 0, body_start = 0, note_start = 0;
 };
+
+// The impact digit of a weighted term frequency in a document of `length` units (see Posting).
+unsigned impact(unsigned tf, double length, double avg_length, bool titled = false);
+
+// The dense form of sparse postings (see Posting) of an index of `n` documents, if shorter; else "".
+std::string dense(const std::string& sparse, std::size_t n);
 
 struct Index {
   std::vector<Posting> postings;  // sorted by key in code point order

@@ -51,6 +51,9 @@ icu::UnicodeString normalize_u16(std::string_view utf8) {
   icu::UnicodeString out = nfkc().normalize(s, err);
   if (U_FAILURE(err)) throw std::runtime_error(std::string("ICU normalize: ") + u_errorName(err));
   out.toLower(icu::Locale::getRoot());
+  bool any = false;  // most text has no invisible characters: then no copy
+  for (int32_t i = 0; i < out.length() && !any; i = out.moveIndex32(i, 1)) any = invisible(out.char32At(i));
+  if (!any) return out;
   icu::UnicodeString visible;
   for (int32_t i = 0; i < out.length(); i = out.moveIndex32(i, 1))
     if (!invisible(out.char32At(i))) visible.append(out.char32At(i));
@@ -121,11 +124,19 @@ std::uint32_t entries(std::string_view text, std::vector<Entry>& out, std::uint3
     const Span& u = sp[i];
     Entry e;
     e.pos = first + static_cast<std::uint32_t>(i);
+    const Span* next = i + 1 < sp.size() ? &sp[i + 1] : nullptr;
     if (u.word) {
       e.word = utf8_of(s, u.begin, u.end);
+      if (next && !next->word) out.push_back({0, e.word + utf8_of(s, next->begin, next->end), e.pos});
     } else {
       e.code = kCharKey | static_cast<std::uint64_t>(s.char32At(u.begin)) << 21;
-      if (i + 1 < sp.size() && !sp[i + 1].word) e.code |= static_cast<std::uint64_t>(s.char32At(sp[i + 1].begin));
+      if (next && !next->word) {
+        Entry pair = e;
+        pair.code |= static_cast<std::uint64_t>(s.char32At(next->begin));
+        out.push_back(pair);
+      } else if (next) {
+        out.push_back({0, utf8_of(s, u.begin, u.end) + utf8_of(s, next->begin, next->end), e.pos});
+      }
     }
     out.push_back(std::move(e));
   }

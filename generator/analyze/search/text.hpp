@@ -26,12 +26,12 @@ struct Unit {
 // Units of already normalized text, in order; a unit's position is its index.
 std::vector<Unit> units(std::string_view normalized);
 
-// One posting of a block: at unit position `pos` the key `key` starts. Every unit gives one entry:
-//  - a word unit: the word;
-//  - a char unit followed by a char unit: the two characters (a bigram), so any phrase of two or more
-//    characters is a chain of bigrams at consecutive positions;
-//  - a char unit followed by a word or by nothing: the character alone.
-// So a single-character query is the union of the keys that start with that character.
+// One entry of a block: at unit position `pos` the key `key` starts. Every unit gives one to three entries:
+//  - a word unit: the word, and, when a char unit follows, the word and that character ("62/");
+//  - a char unit: the character alone, and, when a unit follows, the two together (a bigram "冰川", or a
+//    character and a word, "/196"), so that 62/196 is looked up as 62/ and /196…, not as 62, / and 196.
+// So a single character is one key, and any phrase of two or more characters is found through the
+// bigrams it is made of (the documents holding all of them are its candidates).
 // A char key is packed in `code` (its code points: first << 21 | second, second 0 for a single one, with
 // kCharKey set); a word key has code 0 and its text in `word`.
 struct Entry {
