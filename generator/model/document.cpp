@@ -1,6 +1,8 @@
 #include "model/document.hpp"
 
+#include <algorithm>
 #include <cctype>
+#include <map>
 #include <set>
 
 namespace acta::model {
@@ -18,11 +20,20 @@ void append_plain(const Inlines& inlines, std::string& out) {
   }
 }
 
-std::string unique(std::set<std::string>& used, const std::string& id) {
-  if (used.insert(id).second) return id;
-  for (int k = 2;; ++k) {
+// Ids given so far, and for each id given more than once the last suffix it got: a document with
+// thousands of paragraphs numbered 1 (a concatenation) would otherwise try every suffix again each time.
+struct UsedIds {
+  std::set<std::string> ids;
+  std::map<std::string, int> last_suffix;
+};
+
+// `id`, or the first of id_2, id_3 … not given yet.
+std::string unique(UsedIds& used, const std::string& id) {
+  if (used.ids.insert(id).second) return id;
+  int& k = used.last_suffix[id];  // every suffix up to k is taken (the set only grows)
+  for (k = std::max(k, 1) + 1;; ++k) {
     std::string candidate = id + "_" + std::to_string(k);
-    if (used.insert(candidate).second) return candidate;
+    if (used.ids.insert(candidate).second) return candidate;
   }
 }
 
@@ -66,7 +77,7 @@ const Footnote* Document::find_footnote(const std::string& label) const {
 }
 
 void assign_ids(Document& doc) {
-  std::set<std::string> used;
+  UsedIds used;
   int preamble = 0, plain = 0, heading = 0;
   std::string last_para;  // id of the numbered (or preambular) paragraph that owns subparagraphs
   for (auto& b : doc.blocks) {
@@ -93,7 +104,7 @@ void assign_ids(Document& doc) {
 }
 
 void assign_footnote_ids(Document& doc) {
-  std::set<std::string> used;
+  UsedIds used;
   for (auto& f : doc.footnotes) {
     std::string base = id_safe(f.label);
     if (f.label == "*") base = "star";

@@ -257,3 +257,45 @@ TEST(CitationGrammar, MentionsPreferTheLongestName) {
   EXPECT_EQ(body_of_document("", "E/RES/2003/61"), Body::Ecosoc);
   EXPECT_EQ(body_of_document("", "A/72/152"), Body::GeneralAssembly);
 }
+
+// Edge cases of the hand-written scanners (each checked against the former regular expressions).
+TEST(CitationGrammar, NumbersInsideLongerRunsAreNotCitations) {
+  EXPECT_EQ(symbols("第 12345/6 号决议"), "");        // five digits: no session has them
+  EXPECT_EQ(symbols("第 77/17234 号决议"), "");       // the number goes on after four digits
+  EXPECT_EQ(symbols("第 1/CP.215 号决定"), "");
+  EXPECT_EQ(symbols("第 IIII/3 号决定"), "");         // not a roman numeral
+  EXPECT_EQ(symbols("第 2200 A (XXI) 和 3281 (ES-VI) 号决议"), "A/RES/2200A(XXI) A/RES/3281(ES-VI)");
+}
+
+TEST(CitationGrammar, LinkSyntaxOfAConvertedCitationIsAtMost80Bytes) {
+  // From "](" to ")": 80 bytes at most.
+  EXPECT_EQ(symbols("第 [77/172](" + std::string(78, 'x') + ") 号决议"), "A/RES/77/172");
+  EXPECT_EQ(symbols("第 [77/172](" + std::string(79, 'x') + ") 号决议"), "");
+}
+
+TEST(CitationGrammar, ConventionOfAConferenceOfThePartiesMayBeNamedSentencesBefore) {
+  EXPECT_EQ(symbols("《生物多样性公约》。缔约方大会第 14/5 号决定"), "CBD/COP/DEC/14/5");
+  // A body named in an earlier sentence does not apply.
+  EXPECT_EQ(symbols("联合国环境大会第 5/11 号决议。回顾第 70/1 号决议"), "UNEP/EA.5/Res.11 A/RES/70/1");
+}
+
+TEST(CitationGrammar, LongRunsOfCapitalsAndDigitsScanOnce) {
+  // A run of capitals that no slash follows starts no symbol anywhere inside it; the symbol after it is found.
+  std::string text(200'000, 'A');
+  text += " 和 A/RES/71/228，第 77/172 号决议" + std::string(200'000, '7');
+  auto found = scan(text);
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[0].symbol, "A/RES/71/228");
+  EXPECT_EQ(found[1].symbol, "A/RES/77/172");
+  EXPECT_TRUE(find_written_symbols(std::string(100'000, 'B') + "/1").empty());  // one slash: not plausible
+}
+
+TEST(CitationGrammar, DocumentUrlsIgnoreCaseAndKeepAnEmptyLanguagePath) {
+  EXPECT_EQ(symbol_in_url("HTTPS://WWW.UNDOCS.ORG/ZH/A/RES/71/228"), "A/RES/71/228");
+  EXPECT_EQ(symbol_in_url("https://undocs.org/zh/"), "");
+  EXPECT_EQ(symbol_in_url("https://documents.un.org/x?q=1&symbol=A%2F80%2F255#top"), "A/80/255");
+  EXPECT_EQ(short_form("A/RES/62/196B"), "62/196B");
+  EXPECT_EQ(short_form("UNEP/CBD/COP/DEC/XII/1"), "12/1");
+  EXPECT_EQ(short_form("S/RES/2334 (2016)"), "2334(2016)");
+  EXPECT_EQ(short_form("A/RES/62/196/Add.1"), "");
+}

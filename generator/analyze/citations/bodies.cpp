@@ -1,7 +1,9 @@
 #include "analyze/citations/bodies.hpp"
 
+#include <bitset>
 #include <cctype>
-#include <regex>
+
+#include "analyze/citations/cursor.hpp"
 
 namespace acta::analyze::citations {
 
@@ -50,6 +52,37 @@ constexpr Name kNames[] = {
 };
 
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+
+// The pairs of bytes a name in kNames can begin with (every name has at least two bytes). A pair says
+// much more than one byte: every common Chinese character begins with one of a few bytes.
+using StartPairs = std::bitset<256 * 256>;
+
+std::size_t pair_at(std::string_view text, std::size_t i) {
+  return static_cast<unsigned char>(text[i]) * 256u + static_cast<unsigned char>(text[i + 1]);
+}
+
+StartPairs first_pairs_of_names() {
+  StartPairs out;
+  for (const auto& n : kNames) out.set(pair_at(n.text, 0));
+  return out;
+}
+
+// The bytes inside a UTF-8 character (after its first); no name begins with one.
+bool continuation_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+// The first name of kNames (the longest, by its order) at text[i], or null.
+const Name* name_at(std::string_view text, std::size_t i) {
+  for (const auto& n : kNames) {
+    if (n.text[0] != text[i] || n.text[1] != text[i + 1] || !starts_with(text.substr(i), n.text)) continue;
+    // A written symbol's series counts only where a symbol starts (not inside a word or a URL).
+    if (n.text.back() == '/' || n.text.back() == '.') {
+      unsigned char before = i ? static_cast<unsigned char>(text[i - 1]) : ' ';
+      if (std::isalnum(before) || before == '/' || before == '.') continue;
+    }
+    return &n;
+  }
+  return nullptr;
+}
 
 int to_int(const std::string& s) {
   if (s.empty() || s.size() > 6) return -1;
@@ -104,6 +137,88 @@ std::string session_number(Body body, Kind kind, const Number& n, std::string* w
   return fail("unknown body");
 }
 
+// The symbol series short_form knows. Each reads a whole symbol from the cursor and returns the two
+// numbers the short form is made of; the caller checks that nothing follows.
+struct ShortParts {
+  std::string_view first, second;
+};
+
+// A/RES/62/196, E/DEC/2019/210, A/HRC/RES/48/13, A/RES/62/196B.
+std::optional<ShortParts> session_series(Cursor& c) {
+  static constexpr std::string_view kSeries[] = {"A/HRC/", "A/", "E/"};
+  static constexpr std::string_view kKinds[] = {"RES/", "DEC/"};
+  if (c.one_of(kSeries).empty() || c.one_of(kKinds).empty()) return std::nullopt;
+  ShortParts p;
+  p.first = c.all(is_digit);
+  if (p.first.empty() || !c.literal("/")) return std::nullopt;
+  std::size_t begin = c.pos;
+  if (c.all(is_digit).empty()) return std::nullopt;
+  if (is_alnum(c.peek()) || c.peek() == '_') ++c.pos;  // a letter of a lettered resolution
+  p.second = c.text.substr(begin, c.pos - begin);
+  return p;
+}
+
+// UNEP/EA.5/Res.11, HSP/HA.2/Dec.1.
+std::optional<ShortParts> assembly_series(Cursor& c) {
+  static constexpr std::string_view kSeries[] = {"UNEP/EA.", "HSP/HA."};
+  static constexpr std::string_view kKinds[] = {"Res.", "Dec."};
+  if (c.one_of(kSeries).empty()) return std::nullopt;
+  ShortParts p;
+  p.first = c.all(is_digit);
+  if (p.first.empty() || !c.literal("/") || c.one_of(kKinds).empty()) return std::nullopt;
+  p.second = c.all(is_digit);
+  if (p.second.empty()) return std::nullopt;
+  return p;
+}
+
+// CBD/COP/DEC/15/4, UNEP/CBD/COP/DEC/VII/27.
+std::optional<ShortParts> cbd_series(Cursor& c) {
+  c.literal("UNEP/");
+  if (!c.literal("CBD/COP/DEC/")) return std::nullopt;
+  ShortParts p;
+  p.first = c.all([](char ch) { return is_digit(ch) || is_roman(ch); });
+  if (p.first.empty() || !c.literal("/")) return std::nullopt;
+  p.second = c.all(is_digit);
+  if (p.second.empty()) return std::nullopt;
+  return p;
+}
+
+// S/RES/2334(2016), S/RES/2334 (2016).
+std::optional<ShortParts> security_council_series(Cursor& c) {
+  if (!c.literal("S/RES/")) return std::nullopt;
+  ShortParts p;
+  p.first = c.all(is_digit);
+  if (p.first.empty()) return std::nullopt;
+  if (is_ascii_space(c.peek())) ++c.pos;
+  if (!c.literal("(")) return std::nullopt;
+  p.second = c.run(is_digit, 4, 4);
+  if (p.second.empty() || !c.literal(")")) return std::nullopt;
+  return p;
+}
+
+// A/RES/1514(XV), A/RES/2200 A (XXI): the General Assembly's numbering before its 31st session. The
+// first part keeps what is written between the number and the parenthesis, but the last space.
+std::optional<ShortParts> old_assembly_series(Cursor& c) {
+  if (!c.literal("A/RES/")) return std::nullopt;
+  std::size_t begin = c.pos;
+  if (c.all(is_digit).empty()) return std::nullopt;
+  if (is_ascii_space(c.peek())) ++c.pos;
+  if (is_upper(c.peek())) ++c.pos;
+  ShortParts p;
+  p.first = c.text.substr(begin, c.pos - begin);
+  if (is_ascii_space(c.peek())) ++c.pos;
+  if (!c.literal("(")) return std::nullopt;
+  p.second = c.all([](char ch) { return is_roman(ch) || ch == 'S' || ch == 'E' || ch == '-'; });
+  if (p.second.empty() || !c.literal(")")) return std::nullopt;
+  return p;
+}
+
+// 1/CP.21, 3/COP.12.
+bool is_designation(Cursor& c) {
+  static constexpr std::string_view kCodes[] = {"CP.", "CMP.", "CMA.", "COP."};
+  return !c.all(is_digit).empty() && c.literal("/") && !c.one_of(kCodes).empty() && !c.all(is_digit).empty();
+}
+
 }  // namespace
 
 const char* body_name(Body body) {
@@ -126,23 +241,18 @@ const char* body_name(Body body) {
 }
 
 std::vector<Mention> find_mentions(std::string_view text) {
+  static const StartPairs kStarts = first_pairs_of_names();
   std::vector<Mention> out;
   std::size_t i = 0;
-  while (i < text.size()) {
-    bool hit = false;
-    for (const auto& n : kNames) {
-      if (!starts_with(text.substr(i), n.text)) continue;
-      // A written symbol's series counts only where a symbol starts (not inside a word or a URL).
-      if (n.text.back() == '/' || n.text.back() == '.') {
-        unsigned char before = i ? static_cast<unsigned char>(text[i - 1]) : ' ';
-        if (std::isalnum(before) || before == '/' || before == '.') continue;
-      }
-      out.push_back({i, i + n.text.size(), n.body, n.convention});
-      i += n.text.size();
-      hit = true;
-      break;
+  while (i + 1 < text.size()) {
+    const Name* hit = kStarts.test(pair_at(text, i)) ? name_at(text, i) : nullptr;  // most places begin none
+    if (!hit) {
+      ++i;
+      while (i < text.size() && continuation_byte(text[i])) ++i;
+      continue;
     }
-    if (!hit) ++i;
+    out.push_back({i, i + hit->text.size(), hit->body, hit->convention});
+    i += hit->text.size();
   }
   return out;
 }
@@ -201,25 +311,19 @@ std::optional<std::string> canonical_symbol(Body body, Kind kind, const Number& 
 }
 
 std::string short_form(std::string_view symbol) {
-  static const std::regex forms[] = {
-      std::regex(R"(^(?:A|E|A/HRC)/(?:RES|DEC)/(\d+)/(\d+\w?)$)"),
-      std::regex(R"(^(?:UNEP/EA|HSP/HA)\.(\d+)/(?:Res|Dec)\.(\d+)$)"),
-      std::regex(R"(^(?:UNEP/)?CBD/COP/DEC/([0-9IVXL]+)/(\d+)$)"),
-  };
-  static const std::regex sc(R"(^S/RES/(\d+)\s?\((\d{4})\)$)");
-  static const std::regex old_ga(R"(^A/RES/(\d+\s?[A-Z]?)\s?\(([IVXLS\-E]+)\)$)");
-  static const std::regex designation(R"(^\d+/(?:CP|CMP|CMA|COP)\.\d+$)");
-  std::string s(symbol);
-  std::smatch m;
-  for (const auto& re : forms)
-    if (std::regex_match(s, m, re)) {
-      std::string first = m[1];
+  for (auto form : {session_series, assembly_series, cbd_series}) {
+    Cursor c{symbol, 0};
+    if (auto parts = form(c); parts && c.at_end()) {
+      std::string first(parts->first);
       if (int r = from_roman(first); r > 0) first = std::to_string(r);
-      return first + "/" + m[2].str();
+      return first + "/" + std::string(parts->second);
     }
-  if (std::regex_match(s, m, sc)) return m[1].str() + "(" + m[2].str() + ")";
-  if (std::regex_match(s, m, old_ga)) return m[1].str() + "(" + m[2].str() + ")";
-  if (std::regex_match(s, designation)) return s;
+  }
+  for (auto form : {security_council_series, old_assembly_series}) {
+    Cursor c{symbol, 0};
+    if (auto parts = form(c); parts && c.at_end()) return std::string(parts->first) + "(" + std::string(parts->second) + ")";
+  }
+  if (Cursor c{symbol, 0}; is_designation(c) && c.at_end()) return std::string(symbol);
   return "";
 }
 

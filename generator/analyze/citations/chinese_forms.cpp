@@ -2,16 +2,16 @@
 // designations (1/CP.22), paragraph references, and the body each number belongs to, found from the
 // text before it. The entry point, scan(), also merges in the written-out symbols.
 #include <algorithm>
-#include <cctype>
-#include <regex>
+#include <array>
+#include <cstdlib>
+#include <optional>
 
+#include "analyze/citations/cursor.hpp"
 #include "analyze/citations/grammar.hpp"
 
 namespace acta::analyze::citations {
 
 namespace {
-
-using It = std::string_view::const_iterator;
 
 // One number that may be cited: its shape and where it sits relative to 第 and 号.
 struct Token {
@@ -57,66 +57,159 @@ std::size_t skip_spaces_and_marks(std::string_view s, std::size_t i) {
   }
 }
 
-const std::regex& number_re() {
-  // Alternatives in order: UNFCCC/UNCCD designation, roman CBD session, old General Assembly numbering,
-  // Security Council numbering, session/number.
-  static const std::regex re(
-      R"(([0-9]{1,3})/(CP|CMP|CMA|COP)\.([0-9]{1,2}))"
-      R"(|([IVXL]{1,7})/([0-9]{1,3}))"
-      R"(|([0-9]{1,4}) ?([A-Z] ?)?\(((?:E?S-)?[IVXL]{1,8})\))"
-      R"(|([0-9]{1,4}) ?\(([0-9]{4})\))"
-      R"(|([0-9]{1,4}) ?/ ?([0-9]{1,4}))");
-  return re;
+// The number of 第 … 号决议, in each of the ways it is written. Each reader starts at the number's first
+// byte and, on success, leaves the cursor right after it.
+
+// 1/CP.21, 2/CMA.1, 3/COP.12: a UNFCCC or UNCCD decision's designation.
+std::optional<Number> designation(Cursor& c) {
+  static constexpr std::string_view kCodes[] = {"CP", "CMP", "CMA", "COP"};
+  Cursor s = c;
+  std::string_view first = s.run(is_digit, 1, 3);
+  if (first.empty() || !s.literal("/")) return std::nullopt;
+  std::string_view code = s.one_of(kCodes);
+  if (code.empty() || !s.literal(".")) return std::nullopt;
+  std::string_view second = s.up_to(is_digit, 1, 2);
+  if (second.empty()) return std::nullopt;
+  c = s;
+  return Number{Shape::Designation, std::string(first), std::string(second), std::string(code), ""};
 }
 
-bool word_char(unsigned char c) { return std::isalnum(c) || c == '/' || c == '.' || c == '_' || c == '-'; }
+// VII/27: a CBD decision of a roman-numbered meeting.
+std::optional<Number> roman_session(Cursor& c) {
+  Cursor s = c;
+  std::string_view session = s.run(is_roman, 1, 7);
+  if (session.empty() || !s.literal("/")) return std::nullopt;
+  std::string_view second = s.up_to(is_digit, 1, 3);
+  if (second.empty()) return std::nullopt;
+  c = s;
+  return Number{Shape::RomanSession, std::string(session), std::string(second), "", ""};
+}
 
+// 1514 (XV), 2200 A (XXI), 3281 (ES-VI): the General Assembly's numbering before its 31st session.
+std::optional<Number> roman_in_parens(Cursor& c) {
+  static constexpr std::string_view kSpecialSession[] = {"ES-", "S-"};
+  Cursor s = c;
+  std::string_view number = s.run(is_digit, 1, 4);
+  if (number.empty()) return std::nullopt;
+  s.optional_space();
+  std::string letter;
+  if (is_upper(s.peek())) {
+    letter = s.peek();
+    ++s.pos;
+    s.optional_space();
+  }
+  if (!s.literal("(")) return std::nullopt;
+  std::string_view special = s.one_of(kSpecialSession);
+  std::string_view session = s.run(is_roman, 1, 8);
+  if (session.empty() || !s.literal(")")) return std::nullopt;
+  c = s;
+  return Number{Shape::RomanInParens, std::string(number), std::string(special) + std::string(session), "", letter};
+}
+
+// 2334 (2016): a Security Council resolution and its year.
+std::optional<Number> year_in_parens(Cursor& c) {
+  Cursor s = c;
+  std::string_view number = s.run(is_digit, 1, 4);
+  if (number.empty()) return std::nullopt;
+  s.optional_space();
+  if (!s.literal("(")) return std::nullopt;
+  std::string_view year = s.run(is_digit, 4, 4);
+  if (year.empty() || !s.literal(")")) return std::nullopt;
+  c = s;
+  return Number{Shape::YearInParens, std::string(number), std::string(year), "", ""};
+}
+
+// 77/172, 2003/61, 77 / 172: session (or year) and number.
+std::optional<Number> session_number(Cursor& c) {
+  Cursor s = c;
+  std::string_view first = s.run(is_digit, 1, 4);
+  if (first.empty()) return std::nullopt;
+  s.optional_space();
+  if (!s.literal("/")) return std::nullopt;
+  s.optional_space();
+  std::string_view second = s.up_to(is_digit, 1, 4);
+  if (second.empty()) return std::nullopt;
+  c = s;
+  return Number{Shape::SessionNumber, std::string(first), std::string(second), "", ""};
+}
+
+// A number of any shape at the cursor; the shapes are tried in this order, the first that fits wins.
+std::optional<Number> number_at(Cursor& c) {
+  for (auto reader : {designation, roman_session, roman_in_parens, year_in_parens, session_number})
+    if (auto n = reader(c)) return n;
+  return std::nullopt;
+}
+
+// Every number begins with a digit or a roman numeral.
+bool may_start_number(char c) {
+  static const auto kStarts = [] {
+    std::array<bool, 256> out{};
+    for (int b = 0; b < 256; ++b) out[b] = is_digit(static_cast<char>(b)) || is_roman(static_cast<char>(b));
+    return out;
+  }();
+  return kStarts[static_cast<unsigned char>(c)];
+}
+
+bool word_char(char c) { return is_alnum(c) || c == '/' || c == '.' || c == '_' || c == '-'; }
+
+// A number that stands alone: not inside a longer word, symbol or decimal (15.3).
+bool stands_alone(std::string_view text, std::size_t begin, std::size_t end) {
+  if (begin > 0 && word_char(text[begin - 1])) return false;
+  if (end < text.size()) {
+    char c = text[end];
+    if (is_alnum(c) || c == '/' || (c == '.' && end + 1 < text.size() && is_digit(text[end + 1]))) return false;
+  }
+  return true;
+}
+
+// Where 第 and 号 sit around the number, and the 决议/决定 after it.
+void read_surroundings(std::string_view text, Token& t) {
+  // Converted text may keep Markdown's link syntax around the number: 第 [77/172](#) 号决议.
+  std::size_t before = t.begin;
+  if (before > 0 && text[before - 1] == '[') --before;
+  before = skip_spaces_back(text, before);
+  if (before >= 3 && text.substr(before - 3, 3) == "第") {
+    t.di = true;
+    t.di_pos = before - 3;
+  }
+  std::size_t a = t.end;
+  if (starts_at(text, a, "](")) {
+    std::size_t close = text.substr(a, 81).find(')');  // a link target of at most 80 bytes
+    if (close != std::string_view::npos) a += close + 1;
+  }
+  a = skip_spaces(text, a);
+  if (starts_at(text, a, "号")) {
+    t.hao = true;
+    a = skip_spaces(text, a + 3);
+  }
+  t.after = a;
+  if (starts_at(text, a, "决议")) t.head = 1;
+  else if (starts_at(text, a, "决定")) t.head = 2;
+  if (t.head) t.head_end = a + 6;
+}
+
+// Every number that may be cited, left to right. A number that does not stand alone is still read to its
+// end (and skipped), so the next one starts after it.
 std::vector<Token> find_tokens(std::string_view text) {
   std::vector<Token> out;
-  for (std::regex_iterator<It> it(text.begin(), text.end(), number_re()), end; it != end; ++it) {
-    const auto& m = *it;
+  Cursor c{text, 0};
+  while (c.pos < text.size()) {
+    if (!may_start_number(text[c.pos])) {
+      ++c.pos;
+      continue;
+    }
     Token t;
-    t.begin = static_cast<std::size_t>(m.position(0));
-    t.end = t.begin + static_cast<std::size_t>(m.length(0));
-    if (t.begin > 0 && word_char(static_cast<unsigned char>(text[t.begin - 1]))) continue;
-    if (t.end < text.size()) {
-      unsigned char c = static_cast<unsigned char>(text[t.end]);
-      if (std::isalnum(c) || c == '/' || (c == '.' && t.end + 1 < text.size() && std::isdigit(static_cast<unsigned char>(text[t.end + 1]))))
-        continue;
+    t.begin = c.pos;
+    std::optional<Number> n = number_at(c);
+    if (!n) {
+      ++c.pos;
+      continue;
     }
-    Number& n = t.number;
-    if (m[1].matched) n = {Shape::Designation, m[1], m[3], m[2], ""};
-    else if (m[4].matched) n = {Shape::RomanSession, m[4], m[5], "", ""};
-    else if (m[6].matched) {
-      std::string letter = m[7].str();
-      letter.erase(std::remove(letter.begin(), letter.end(), ' '), letter.end());
-      n = {Shape::RomanInParens, m[6], m[8], "", letter};
-    } else if (m[9].matched) n = {Shape::YearInParens, m[9], m[10], "", ""};
-    else n = {Shape::SessionNumber, m[11], m[12], "", ""};
-    if (n.shape == Shape::RomanSession && from_roman(n.first) == 0) continue;
-
-    // Converted text may keep Markdown's link syntax around the number: 第 [77/172](#) 号决议.
-    std::size_t before = t.begin;
-    if (before > 0 && text[before - 1] == '[') --before;
-    before = skip_spaces_back(text, before);
-    if (before >= 3 && text.substr(before - 3, 3) == "第") {
-      t.di = true;
-      t.di_pos = before - 3;
-    }
-    std::size_t a = t.end;
-    if (starts_at(text, a, "](")) {
-      std::size_t close = text.find(')', a);
-      if (close != std::string_view::npos && close - a <= 80) a = close + 1;
-    }
-    a = skip_spaces(text, a);
-    if (starts_at(text, a, "号")) {
-      t.hao = true;
-      a = skip_spaces(text, a + 3);
-    }
-    t.after = a;
-    if (starts_at(text, a, "决议")) t.head = 1;
-    else if (starts_at(text, a, "决定")) t.head = 2;
-    if (t.head) t.head_end = a + 6;
+    t.end = c.pos;
+    if (!stands_alone(text, t.begin, t.end)) continue;
+    if (n->shape == Shape::RomanSession && from_roman(n->first) == 0) continue;
+    t.number = std::move(*n);
+    read_surroundings(text, t);
     out.push_back(std::move(t));
   }
   return out;
@@ -153,23 +246,60 @@ void link_enumerations(std::string_view text, std::vector<Token>& tokens) {
   }
 }
 
-// Where the sentence holding `to` begins: after the last 。 ； or blank line before it.
-std::size_t sentence_start(std::string_view text, std::size_t to) {
-  std::size_t best = 0;
-  std::string_view head = text.substr(0, to);
-  for (std::string_view stop : {"。", "；", ";", "\n\n"}) {
-    std::size_t p = head.rfind(stop);
-    if (p != std::string_view::npos) best = std::max(best, p + stop.size());
+// Where the sentences of a text begin: after each 。 ； or blank line. Found in one pass, so that the
+// start of the sentence holding any position is a binary search.
+class SentenceStarts {
+ public:
+  explicit SentenceStarts(std::string_view text) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      char c = text[i];
+      if (c != "。"[0] && c != "；"[0] && c != ';' && c != '\n') continue;  // no stop begins here
+      for (std::string_view stop : {"。", "；", ";", "\n\n"})
+        if (starts_at(text, i, stop)) starts_.push_back(i + stop.size());
+    }
+    std::sort(starts_.begin(), starts_.end());
   }
-  return best;
-}
+
+  // The start of the sentence that holds the text up to `to`: the last sentence end at or before it.
+  std::size_t before(std::size_t to) const {
+    auto it = std::upper_bound(starts_.begin(), starts_.end(), to);
+    return it == starts_.begin() ? 0 : *std::prev(it);
+  }
+
+ private:
+  std::vector<std::size_t> starts_;
+};
+
+// The body mentions of a text (find_mentions: in text order, not overlapping), with the convention named
+// nearest before each, so that the body of a number is found without walking the whole text each time.
+struct MentionIndex {
+  std::vector<Mention> mentions;
+  std::vector<std::ptrdiff_t> convention_at_or_before;  // index of a convention mention, -1 for none
+
+  explicit MentionIndex(std::vector<Mention> m) : mentions(std::move(m)) {
+    std::ptrdiff_t last = -1;
+    for (std::size_t k = 0; k < mentions.size(); ++k) {
+      if (mentions[k].convention) last = static_cast<std::ptrdiff_t>(k);
+      convention_at_or_before.push_back(last);
+    }
+  }
+
+  // How many mentions end at or before `at` (the nearest one before `at` is the last of them).
+  std::size_t ending_by(std::size_t at) const {
+    auto it = std::upper_bound(mentions.begin(), mentions.end(), at,
+                               [](std::size_t pos, const Mention& m) { return pos < m.end; });
+    return static_cast<std::size_t>(it - mentions.begin());
+  }
+};
 
 struct BodyChoice {
   Body body = Body::Unknown;
   bool stated = false;
 };
 
-BodyChoice body_from_context(const std::vector<Mention>& mentions, std::size_t scope_begin, std::size_t at, Kind kind,
+// The body of a number: its shape names it, else the body named nearest before the citation in the same
+// scope (sentence), else one numbered by year is the Economic and Social Council's, else the default.
+BodyChoice body_from_context(const MentionIndex& index, std::size_t scope_begin, std::size_t at, Kind kind,
                              const Number& number, const ScanContext& ctx) {
   switch (number.shape) {
     case Shape::Designation: return {number.body_code == "COP" ? Body::Unccd : Body::Unfccc, true};
@@ -178,18 +308,19 @@ BodyChoice body_from_context(const std::vector<Mention>& mentions, std::size_t s
     case Shape::RomanInParens: return {Body::GeneralAssembly, true};
     case Shape::SessionNumber: break;
   }
-  for (auto it = mentions.rbegin(); it != mentions.rend(); ++it) {
-    if (it->end > at || it->begin < scope_begin) continue;
-    if (it->convention && kind != Kind::Decision) continue;  // conventions adopt decisions only
-    Body b = it->body;
+  const auto& mentions = index.mentions;
+  for (std::size_t k = index.ending_by(at); k-- > 0;) {
+    const Mention& m = mentions[k];
+    if (m.begin < scope_begin) break;  // mentions are in text order: every earlier one is out of scope too
+    if (m.convention && kind != Kind::Decision) continue;  // conventions adopt decisions only
+    Body b = m.body;
     if (b == Body::Council) {
       if (ctx.own_body == Body::Ecosoc || ctx.own_body == Body::HumanRights || ctx.own_body == Body::SecurityCouncil) b = ctx.own_body;
       else if (ctx.own_body == Body::HabitatAssembly) b = Body::Other;  // the Governing Council of UN-Habitat
     }
     if (b == Body::ConventionCop && kind == Kind::Decision) {
       // 缔约方大会: the convention is the one named nearest before it, in the same text.
-      for (auto c = it; c != mentions.rend(); ++c)
-        if (c->convention) return {c->body, true};
+      if (std::ptrdiff_t c = index.convention_at_or_before[k]; c >= 0) return {mentions[static_cast<std::size_t>(c)].body, true};
     }
     if (b == Body::ConventionCop && kind != Kind::Decision) continue;
     return {b, true};
@@ -199,12 +330,16 @@ BodyChoice body_from_context(const std::vector<Mention>& mentions, std::size_t s
   return {ctx.default_body, false};
 }
 
+// 第 5 段 right after a citation (past spaces and footnote marks): the paragraph it names, "para_5".
 std::string paragraph_after(std::string_view text, std::size_t i) {
-  static const std::regex re(R"(^第 ?([0-9]{1,4}) ?段)");
-  i = skip_spaces_and_marks(text, i);
-  std::match_results<It> m;
-  if (std::regex_search(text.begin() + static_cast<std::ptrdiff_t>(i), text.end(), m, re)) return "para_" + m[1].str();
-  return "";
+  Cursor c{text, skip_spaces_and_marks(text, i)};
+  if (!c.literal("第")) return "";
+  c.optional_space();
+  std::string_view number = c.run(is_digit, 1, 4);
+  if (number.empty()) return "";
+  c.optional_space();
+  if (!c.literal("段")) return "";
+  return "para_" + std::string(number);
 }
 
 std::size_t footnote_after(std::string_view text, std::size_t i) {
@@ -236,7 +371,9 @@ std::vector<Found> scan_chinese(std::string_view text, const ScanContext& ctx) {
   std::vector<Found> out;
   auto tokens = find_tokens(text);
   link_enumerations(text, tokens);
-  auto mentions = find_mentions(text);
+  // What the body of a cited number is looked up in; most texts cite nothing, so made when first needed.
+  std::optional<MentionIndex> mentions;
+  std::optional<SentenceStarts> sentences;
   std::size_t barrier = 0;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     if (tokens[i].linked_from) continue;
@@ -251,8 +388,12 @@ std::vector<Found> scan_chinese(std::string_view text, const ScanContext& ctx) {
     if (!cited && !bare_designation) continue;
     if (bare_designation) kind = Kind::Decision;
 
+    if (!mentions) {
+      mentions.emplace(find_mentions(text));
+      sentences.emplace(text);
+    }
     std::size_t start = first.di ? first.di_pos : first.begin;
-    std::size_t scope = std::max(barrier, sentence_start(text, start));
+    std::size_t scope = std::max(barrier, sentences->before(start));
 
     bool some_hao = false;
     for (std::size_t k = 0; k + 1 < list.size(); ++k) some_hao = some_hao || tokens[list[k]].hao;
@@ -263,7 +404,7 @@ std::vector<Found> scan_chinese(std::string_view text, const ScanContext& ctx) {
       f.end = t.end;
       f.written = written_number(t.number);
       f.kind = kind;
-      BodyChoice b = body_from_context(mentions, scope, start, kind, t.number, ctx);
+      BodyChoice b = body_from_context(*mentions, scope, start, kind, t.number, ctx);
       f.body = b.body;
       f.body_stated = b.stated;
       std::string why;
@@ -292,7 +433,11 @@ std::vector<Found> scan(std::string_view text, const ScanContext& context) {
   std::vector<Found> chinese = scan_chinese(text, context);
   std::vector<Found> out = written;
   for (auto& c : chinese) {
-    bool overlaps = std::any_of(written.begin(), written.end(), [&](const Found& w) { return c.begin < w.end && w.begin < c.end; });
+    // Written symbols are in text order and do not overlap: the only one that may overlap c is the first
+    // that ends after c begins.
+    auto w = std::upper_bound(written.begin(), written.end(), c.begin,
+                              [](std::size_t pos, const Found& f) { return pos < f.end; });
+    bool overlaps = w != written.end() && w->begin < c.end;
     if (!overlaps) out.push_back(std::move(c));
   }
   std::sort(out.begin(), out.end(), [](const Found& a, const Found& b) { return a.begin < b.begin; });

@@ -98,12 +98,15 @@ std::size_t apply_citations(Inlines& content, const FlatText& flat, const std::v
   EditMap map;
   std::size_t missed = 0;
   for (const auto& e : edits) {
+    // Pieces are in text order and do not overlap: only the last one starting at or before the edit can
+    // hold it.
+    auto after = std::upper_bound(flat.pieces.begin(), flat.pieces.end(), e.begin,
+                                  [](std::size_t pos, const FlatText::Piece& p) { return pos < p.begin; });
     const FlatText::Piece* piece = nullptr;
-    for (const auto& p : flat.pieces)
-      if (p.begin <= e.begin && e.end <= p.begin + p.in->text.size()) {
-        piece = &p;
-        break;
-      }
+    if (after != flat.pieces.begin()) {
+      const FlatText::Piece& p = *std::prev(after);
+      if (e.end <= p.begin + p.in->text.size()) piece = &p;
+    }
     if (!piece) {
       ++missed;
       continue;

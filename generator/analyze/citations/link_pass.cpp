@@ -1,6 +1,9 @@
 #include "analyze/citations/link_pass.hpp"
 
+#include <algorithm>
 #include <map>
+#include <string_view>
+#include <unordered_set>
 
 #include "analyze/citations/flatten.hpp"
 #include "analyze/citations/grammar.hpp"
@@ -55,13 +58,19 @@ ScanContext context_for(const Document& doc) {
 struct Index {
   const Archive& archive;
   std::map<std::string, std::vector<std::size_t>> by_short;
+  // The block ids of each document (views of Block::id, which the pass never changes), so that a
+  // paragraph reference is checked without walking the cited document's blocks.
+  std::vector<std::unordered_set<std::string_view>> block_ids;
 
-  explicit Index(const Archive& a) : archive(a) {
+  explicit Index(const Archive& a) : archive(a), block_ids(a.documents.size()) {
     for (std::size_t i = 0; i < a.documents.size(); ++i) {
       std::string s = short_form(a.documents[i].meta.symbol);
       if (!s.empty()) by_short[s].push_back(i);
+      for (const auto& b : a.documents[i].blocks) block_ids[i].insert(b.id);
     }
   }
+
+  bool has_block(std::size_t doc, const std::string& id) const { return block_ids[doc].count(id) > 0; }
 
   std::optional<std::size_t> find(const Found& f) const {
     if (!f.symbol.empty()) {
@@ -91,13 +100,16 @@ std::string footnote_text(const model::Footnote& f) {
 
 // "Where a footnote right after the citation gives the symbol, that symbol wins."
 void apply_footnote_symbols(const Document& doc, std::vector<Place>& places, Diagnostics* notes) {
+  std::map<std::string_view, const model::Footnote*> by_label;  // the first footnote of each label
+  for (const auto& f : doc.footnotes) by_label.emplace(f.label, &f);
   for (auto& p : places)
     for (auto& f : p.found) {
       if (f.footnote_mark == std::string::npos) continue;
       auto label = p.flat.footnote_labels.find(f.footnote_mark);
       if (label == p.flat.footnote_labels.end()) continue;
-      const model::Footnote* fn = doc.find_footnote(label->second);
-      if (!fn) continue;
+      auto found = by_label.find(label->second);
+      if (found == by_label.end()) continue;
+      const model::Footnote* fn = found->second;
       std::string given = symbol_opening(footnote_text(*fn));
       if (given.empty() || given == f.symbol) continue;
       const std::string own_short = short_form(f.symbol);
@@ -115,14 +127,17 @@ void apply_footnote_symbols(const Document& doc, std::vector<Place>& places, Dia
 // A stray hyperlink printed on a page of the PDF confirms a citation of its document on that page, and
 // settles the symbol when the text left the body unsaid.
 void apply_stray_links(const Document& doc, std::vector<Place>& places, Diagnostics* notes) {
+  // The places of blocks come first, in block order (places_of): a link's page is a range of them.
+  auto blocks_end = std::find_if(places.begin(), places.end(), [](const Place& p) { return p.in_footnote; });
   for (const auto& link : doc.stray_links) {
     std::string symbol = symbol_in_url(link.url);
     if (symbol.empty()) continue;
     std::string short_of_link = short_form(symbol);
     bool matched = false;
-    for (auto& p : places) {
-      if (p.in_footnote || p.block_index < link.first_block || p.block_index >= link.end_block) continue;
-      for (auto& f : p.found) {
+    auto first = std::lower_bound(places.begin(), blocks_end, link.first_block,
+                                  [](const Place& p, std::size_t block) { return p.block_index < block; });
+    for (auto it = first; it != blocks_end && it->block_index < link.end_block; ++it) {
+      for (auto& f : it->found) {
         if (f.symbol == symbol) matched = true;
         else if (!short_of_link.empty() && f.written == short_of_link && (f.symbol.empty() || !f.body_stated)) {
           f.symbol = symbol;
@@ -161,7 +176,7 @@ void link_document(Document& doc, const Index& index, const config::Config& conf
         t.in_archive = true;
         t.href = "../" + model::page_path(cited);
         if (!f.paragraph.empty()) {
-          if (cited.find_block(f.paragraph)) {
+          if (index.has_block(*target, f.paragraph)) {
             t.paragraph = f.paragraph;
             t.href += "#" + f.paragraph;
           } else {

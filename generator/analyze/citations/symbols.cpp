@@ -3,86 +3,211 @@
 // document issued in two series (A/76/639-E/2022/10).
 #include <algorithm>
 #include <cctype>
-#include <regex>
+#include <optional>
 
+#include "analyze/citations/cursor.hpp"
 #include "analyze/citations/grammar.hpp"
 
 namespace acta::analyze::citations {
 
 namespace {
 
-// One series part: "A", "UNEP", "EA.5" style components after it. Components are alphanumeric with
-// dotted parts ("Res.11", "C.2", "Add.1"); a Security Council resolution may end in its year, "(2016)".
-const std::regex& symbol_re() {
-  static const std::regex re(
-      R"(([A-Z][A-Z0-9]*(?:\.[0-9]+)?(?:/[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*)+(?: ?\([0-9]{4}\))?))"
-      R"(((?:-[A-Z][A-Z0-9]*(?:\.[0-9]+)?(?:/[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*)+)*))");
-  return re;
+// "/228", "/Res.11", "/Rev.1": a slash, an alphanumeric part, and any dotted parts after it.
+bool component(Cursor& c) {
+  if (c.peek() != '/' || !is_alnum(c.peek(1))) return false;
+  ++c.pos;
+  c.all(is_alnum);
+  while (c.peek() == '.' && is_alnum(c.peek(1))) {
+    ++c.pos;
+    c.all(is_alnum);
+  }
+  return true;
 }
 
-bool symbol_char(unsigned char c) { return std::isalnum(c) || c == '/' || c == '.' || c == '-' || c == '_' || c == ':' || c == '%'; }
+// One series symbol: series letters ("A", "UNEP", "EA.5" style), then slash-separated components that are
+// alphanumeric with dotted parts ("Res.11", "C.2", "Add.1"). Consumes it and says whether it is there.
+// The series letters are one run: when no symbol follows them here, none starts inside them either.
+bool series_symbol(Cursor& c) {
+  Cursor s = c;
+  if (!is_upper(s.peek())) return false;
+  s.all(is_upper_or_digit);
+  if (s.peek() == '.' && is_digit(s.peek(1))) {
+    ++s.pos;
+    s.all(is_digit);
+  }
+  std::size_t components = 0;
+  while (component(s)) ++components;
+  if (components == 0) return false;
+  c = s;
+  return true;
+}
+
+// " (2016)" after a Security Council resolution's symbol.
+bool year_suffix(Cursor& c) {
+  Cursor s = c;
+  s.optional_space();
+  if (!s.literal("(") || s.run(is_digit, 4, 4).empty() || !s.literal(")")) return false;
+  c = s;
+  return true;
+}
+
+// "-E/2022/10" after the first symbol of a joint symbol.
+bool joint_part(Cursor& c) {
+  Cursor s = c;
+  if (!s.literal("-") || !series_symbol(s)) return false;
+  c = s;
+  return true;
+}
+
+bool symbol_char(char c) { return is_alnum(c) || c == '/' || c == '.' || c == '-' || c == '_' || c == ':' || c == '%'; }
+
+// The old one-slash series with a long number: E/5715, S/12345.
+bool old_series(std::string_view s) {
+  if (s.size() < 5 || (s[0] != 'A' && s[0] != 'E' && s[0] != 'S') || s[1] != '/') return false;
+  return std::all_of(s.begin() + 2, s.end(), is_digit);
+}
 
 // A real symbol has at least two slashes (A/80/255, E/2022/10) or is one of the old one-slash series
 // with a long number (E/5715, S/12345); this keeps roman CBD decision numbers (VII/27) and ratios out.
-bool plausible(const std::string& s) {
-  std::size_t slashes = 0;
-  bool digit = false;
-  for (char c : s) {
-    slashes += c == '/';
-    digit = digit || std::isdigit(static_cast<unsigned char>(c));
+bool plausible(std::string_view s) {
+  if (std::none_of(s.begin(), s.end(), is_digit)) return false;
+  if (std::count(s.begin(), s.end(), '/') >= 2) return true;
+  return old_series(s);
+}
+
+std::string without_spaces(std::string_view s) {
+  std::string out(s);
+  out.erase(std::remove(out.begin(), out.end(), ' '), out.end());
+  return out;
+}
+
+// ", 第 7 段" right after a symbol: the paragraph it names, "para_7".
+std::string paragraph_after(Cursor c) {
+  static constexpr std::string_view kCommas[] = {",", "，"};
+  c.optional_space();
+  if (c.one_of(kCommas).empty()) return "";
+  c.optional_space();
+  if (!c.literal("第")) return "";
+  c.optional_space();
+  std::string_view number = c.run(is_digit, 1, 3);
+  if (number.empty()) return "";
+  c.optional_space();
+  if (!c.literal("段")) return "";
+  return "para_" + std::string(number);
+}
+
+// A written symbol at the cursor: the first symbol (with its year, if any), then the joint parts.
+struct WrittenSymbol {
+  std::string_view first;  // A/76/639, S/RES/2334 (2016)
+  std::string_view joint;  // -E/2022/10
+};
+
+std::optional<WrittenSymbol> written_symbol(Cursor& c) {
+  Cursor s = c;
+  if (!series_symbol(s)) return std::nullopt;
+  year_suffix(s);
+  WrittenSymbol w;
+  w.first = c.text.substr(c.pos, s.pos - c.pos);
+  std::size_t joint_begin = s.pos;
+  while (joint_part(s)) {
   }
-  if (!digit) return false;
-  if (slashes >= 2) return true;
-  static const std::regex old_series(R"(^(?:A|E|S)/[0-9]{3,}$)");
-  return std::regex_match(s, old_series);
+  w.joint = c.text.substr(joint_begin, s.pos - joint_begin);
+  c = s;
+  return w;
 }
 
-std::string without_spaces(std::string s) {
-  s.erase(std::remove(s.begin(), s.end(), ' '), s.end());
-  return s;
+Found found_symbol(std::string_view text, std::size_t b, std::size_t e, const WrittenSymbol& w) {
+  Found f;
+  f.begin = b;
+  f.end = e;
+  f.written = std::string(text.substr(b, e - b));
+  f.kind = Kind::Document;
+  f.symbol = without_spaces(w.first);
+  f.body_stated = true;
+  if (!w.joint.empty()) {
+    // A/76/639-E/2022/10: one document with two symbols; the first is canonical, the rest are aliases.
+    f.aliases.push_back(without_spaces(f.written));
+    std::size_t pos = 1;
+    while (pos < w.joint.size()) {
+      std::size_t next = w.joint.find('-', pos);
+      std::string_view part = w.joint.substr(pos, next == std::string_view::npos ? std::string_view::npos : next - pos);
+      if (plausible(part)) f.aliases.emplace_back(part);
+      if (next == std::string_view::npos) break;
+      pos = next + 1;
+    }
+  }
+  f.paragraph = paragraph_after(Cursor{text, e});
+  return f;
 }
 
-std::string paragraph_after(std::string_view rest) {
-  static const std::regex re(R"(^ ?(?:,|，) ?第 ?([0-9]{1,3}) ?段)");
-  std::match_results<std::string_view::const_iterator> m;
-  if (std::regex_search(rest.begin(), rest.end(), m, re)) return "para_" + m[1].str();
-  return "";
+bool url_char(char c) { return c != '?' && c != '#' && !is_ascii_space(c); }
+
+// The same letters, in any case (URLs are case-insensitive in their scheme and host).
+bool literal_any_case(Cursor& c, std::string_view word) {
+  std::string_view here = c.text.substr(c.pos, word.size());
+  if (here.size() != word.size()) return false;
+  for (std::size_t i = 0; i < word.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(here[i])) != word[i]) return false;
+  c.pos += word.size();
+  return true;
+}
+
+// The path of an undocs.org URL after its language, if any: "A/RES/71/228" of
+// https://undocs.org/zh/A/RES/71/228; empty when the URL is not one.
+std::string_view undocs_path(std::string_view url) {
+  static constexpr std::string_view kLanguages[] = {"ch", "zh", "en", "fr", "es", "ru", "ar"};
+  Cursor c{url, 0};
+  if (!literal_any_case(c, "http")) return {};
+  literal_any_case(c, "s");
+  if (!literal_any_case(c, "://")) return {};
+  literal_any_case(c, "www.");
+  if (!literal_any_case(c, "undocs.org/")) return {};
+  Cursor after_language = c;
+  for (std::string_view language : kLanguages)
+    if (literal_any_case(after_language, language)) {
+      if (!literal_any_case(after_language, "/")) after_language = c;
+      break;
+    }
+  std::string_view path = after_language.all(url_char);
+  if (path.empty()) path = c.all(url_char);  // "https://undocs.org/zh/?": the "zh/" is the path
+  return path;
+}
+
+// The value of the first s= or symbol= query parameter: https://documents.un.org/symbol-explorer?s=E/2022/10.
+std::string_view symbol_parameter(std::string_view url) {
+  static constexpr std::string_view kNames[] = {"s=", "symbol="};
+  for (std::size_t i = 0; i < url.size(); ++i) {
+    if (url[i] != '?' && url[i] != '&') continue;
+    Cursor c{url, i + 1};
+    if (c.one_of(kNames).empty()) continue;
+    std::string_view value = c.all([](char ch) { return ch != '&' && ch != '#' && !is_ascii_space(ch); });
+    if (!value.empty()) return value;
+  }
+  return {};
 }
 
 }  // namespace
 
 std::vector<Found> find_written_symbols(std::string_view text) {
   std::vector<Found> out;
-  using It = std::string_view::const_iterator;
-  for (std::regex_iterator<It> it(text.begin(), text.end(), symbol_re()), end; it != end; ++it) {
-    const auto& m = *it;
-    std::size_t b = static_cast<std::size_t>(m.position(0)), e = b + static_cast<std::size_t>(m.length(0));
-    if (b > 0 && symbol_char(static_cast<unsigned char>(text[b - 1]))) continue;  // inside a word or URL
-    if (e < text.size() && (std::isalnum(static_cast<unsigned char>(text[e])) || text[e] == '/')) continue;
-    std::string first = without_spaces(m[1].str());
-    if (!plausible(first)) continue;
-    Found f;
-    f.begin = b;
-    f.end = e;
-    f.written = m[0].str();
-    f.kind = Kind::Document;
-    f.symbol = first;
-    f.body_stated = true;
-    std::string joint = m[2].str();
-    if (!joint.empty()) {
-      // A/76/639-E/2022/10: one document with two symbols; the first is canonical, the rest are aliases.
-      f.aliases.push_back(without_spaces(f.written));
-      std::size_t pos = 1;
-      while (pos < joint.size()) {
-        std::size_t next = joint.find('-', pos);
-        std::string part = joint.substr(pos, next == std::string::npos ? std::string::npos : next - pos);
-        if (plausible(part)) f.aliases.push_back(part);
-        if (next == std::string::npos) break;
-        pos = next + 1;
-      }
+  Cursor c{text, 0};
+  while (c.pos < text.size()) {
+    if (!is_upper(text[c.pos])) {
+      ++c.pos;
+      continue;
     }
-    f.paragraph = paragraph_after(text.substr(e));
-    out.push_back(std::move(f));
+    std::size_t b = c.pos;
+    auto w = written_symbol(c);
+    if (!w) {
+      // No symbol starts at these series letters, nor at any letter inside them.
+      c.all(is_upper_or_digit);
+      continue;
+    }
+    std::size_t e = c.pos;
+    if (b > 0 && symbol_char(text[b - 1])) continue;  // inside a word or URL
+    if (e < text.size() && (is_alnum(text[e]) || text[e] == '/')) continue;
+    if (!plausible(without_spaces(w->first))) continue;
+    out.push_back(found_symbol(text, b, e, *w));
   }
   return out;
 }
@@ -104,19 +229,14 @@ std::string symbol_opening(std::string_view text) {
 }
 
 std::string symbol_in_url(std::string_view url) {
-  static const std::regex undocs(R"(^https?://(?:www\.)?undocs\.org/(?:(?:ch|zh|en|fr|es|ru|ar)/)?([^?#\s]+))",
-                                 std::regex::icase);
-  static const std::regex param(R"([?&](?:s|symbol)=([^&#\s]+))");
-  std::string u(url), raw;
-  std::smatch m;
-  if (std::regex_search(u, m, undocs)) raw = m[1];
-  else if (u.find("un.org") != std::string::npos && std::regex_search(u, m, param)) raw = m[1];
-  else return "";
+  std::string_view raw = undocs_path(url);
+  if (raw.empty() && url.find("un.org") != std::string_view::npos) raw = symbol_parameter(url);
+  if (raw.empty()) return "";
   std::string decoded;
   for (std::size_t i = 0; i < raw.size(); ++i) {
     if (raw[i] == '%' && i + 2 < raw.size() && std::isxdigit(static_cast<unsigned char>(raw[i + 1])) &&
         std::isxdigit(static_cast<unsigned char>(raw[i + 2]))) {
-      decoded += static_cast<char>(std::stoi(raw.substr(i + 1, 2), nullptr, 16));
+      decoded += static_cast<char>(std::stoi(std::string(raw.substr(i + 1, 2)), nullptr, 16));
       i += 2;
     } else {
       decoded += raw[i];

@@ -33,14 +33,25 @@ bool label_led(std::string_view t, std::string& label, std::string& rest) {
   return !rest.empty() && !std::isdigit(static_cast<unsigned char>(rest[0]));
 }
 
-bool star_seen(const Lines& body) {
-  for (const auto& l : body) {
-    for (std::size_t i = 0; i < l.text.size(); ++i)
-      if (l.text[i] == '*' && (i + 1 >= l.text.size() || l.text[i + 1] != '*') && (i == 0 || l.text[i - 1] != '*'))
-        return true;
-  }
+bool has_single_star(const std::string& t) {
+  for (std::size_t i = 0; i < t.size(); ++i)
+    if (t[i] == '*' && (i + 1 >= t.size() || t[i + 1] != '*') && (i == 0 || t[i - 1] != '*')) return true;
   return false;
 }
+
+// Whether a single * (a footnote mark) was seen in the body so far. The body only grows, so each line is
+// looked at once however often the question is asked.
+class StarSeen {
+ public:
+  bool operator()(const Lines& body) {
+    for (; !seen_ && checked_ < body.size(); ++checked_) seen_ = has_single_star(body[checked_].text);
+    return seen_;
+  }
+
+ private:
+  bool seen_ = false;
+  std::size_t checked_ = 0;
+};
 
 // In a block, numbered definitions follow each other: after "2" comes "3", so "3 位国家元首…" after "5" is text.
 bool follows(const Definition* previous, const std::string& label) {
@@ -69,6 +80,7 @@ FootnoteBlocks extract_footnotes(Lines lines, Shape shape) {
   bool after_label = false;   // the previous line was a label alone: this one is its text
   bool after_block = false;   // the next body line starts a new page
   Definition* current = nullptr;  // re-pointed after every push_back
+  StarSeen star_seen;
   auto start = [&](std::string label, std::string text, int line) {
     out.definitions.push_back({std::move(label), std::move(text), line});
     current = &out.definitions.back();

@@ -1,7 +1,9 @@
 #include "read/raw/raw.hpp"
 
 #include <algorithm>
+#include <map>
 #include <set>
+#include <tuple>
 
 #include "read/raw/cover.hpp"
 #include "read/raw/footnotes.hpp"
@@ -26,14 +28,11 @@ std::vector<model::Footnote> make_footnotes(const std::vector<Definition>& defs,
   // Footnotes are listed in the order of their first reference (as GFM lists them), then any never referenced.
   std::vector<model::Footnote> out;
   std::set<const Definition*> used;
-  auto find = [&](const std::string& label) -> model::Footnote* {
-    for (auto& f : out)
-      if (f.label == label) return &f;
-    return nullptr;
-  };
+  std::map<std::string, std::size_t> by_label;  // label -> index in out
   auto add = [&](const Definition& d) {
     used.insert(&d);
-    if (model::Footnote* f = find(d.label)) {
+    if (auto it = by_label.find(d.label); it != by_label.end()) {
+      model::Footnote* f = &out[it->second];
       f->paragraphs.push_back(to_inlines(d.text));
       doc.diagnostics.push_back({Severity::Warning, {doc.source_path, d.line},
                                  "footnote " + d.label + " is defined twice; its second text is kept as a second paragraph"});
@@ -43,27 +42,33 @@ std::vector<model::Footnote> make_footnotes(const std::vector<Definition>& defs,
     f.label = d.label;
     f.line = d.line;
     f.paragraphs.push_back(to_inlines(d.text));
+    by_label.emplace(f.label, out.size());
     out.push_back(std::move(f));
   };
+  std::map<std::string_view, const Definition*> first_definition;
+  for (const auto& d : defs) first_definition.emplace(d.label, &d);
   for (const auto& label : order)
-    for (const auto& d : defs)
-      if (d.label == label) {
-        add(d);
-        break;
-      }
+    if (auto it = first_definition.find(label); it != first_definition.end()) add(*it->second);
   for (const auto& d : defs)
     if (!used.count(&d)) add(d);
   return out;
 }
 
-// The page a stray link belongs to: the page of the text printed before it.
+// The page a stray link belongs to: the page of the text printed before it (body lines are in order).
 int page_before(const Lines& body, int line) {
-  int page = 0;
-  for (const auto& l : body) {
-    if (l.number > line) break;
-    page = l.page;
-  }
-  return page;
+  auto after = std::upper_bound(body.begin(), body.end(), line, [](int n, const Line& l) { return n < l.number; });
+  return after == body.begin() ? 0 : std::prev(after)->page;
+}
+
+// For each page, the blocks printed on it: [first, end) of the block indices.
+std::map<int, std::pair<std::size_t, std::size_t>> blocks_by_page(const std::vector<BuiltBlock>& blocks) {
+  std::map<int, std::pair<std::size_t, std::size_t>> out;
+  for (std::size_t i = 0; i < blocks.size(); ++i)
+    for (int page = blocks[i].first_page; page <= blocks[i].last_page; ++page) {
+      auto [it, fresh] = out.try_emplace(page, i, i + 1);
+      if (!fresh) it->second.second = i + 1;
+    }
+  return out;
 }
 
 }  // namespace
@@ -124,18 +129,14 @@ model::Document read_raw_text(std::string_view text, const std::string& file) {
     doc.blocks.push_back(bb.block);
   }
 
+  const auto on_page = furniture.links.empty() ? decltype(blocks_by_page(blocks)){} : blocks_by_page(blocks);
   for (const auto& link : furniture.links) {
     model::StrayLink s;
     s.url = link.url;
     s.line = link.line;
-    int page = page_before(body, link.line);
-    s.first_block = blocks.size();
-    for (std::size_t i = 0; i < blocks.size(); ++i)
-      if (blocks[i].first_page <= page && page <= blocks[i].last_page) {
-        s.first_block = std::min(s.first_block, i);
-        s.end_block = i + 1;
-      }
-    if (s.first_block == blocks.size()) s.first_block = s.end_block = 0;
+    auto range = on_page.find(page_before(body, link.line));
+    if (range != on_page.end()) std::tie(s.first_block, s.end_block) = range->second;
+    else s.first_block = s.end_block = 0;
     doc.stray_links.push_back(std::move(s));
   }
 
