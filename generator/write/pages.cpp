@@ -56,11 +56,11 @@ Data block_data(const model::Block& b, const model::Document& doc, InlineRendere
         cells.push_back(cell);
       }
       Data row;
-      row.set("cells", cells);
+      set_list(row, "cells", cells);
       row.set("header", Data(i == 0));
       rows.push_back(row);
     }
-    d.set("rows", rows);
+    set_list(d, "rows", rows);
   }
   List notes;
   for (const auto& a : doc.annotations) {
@@ -73,7 +73,7 @@ Data block_data(const model::Block& b, const model::Document& doc, InlineRendere
     notes.push_back(n);
   }
   d.set("has_annotations", Data(!notes.empty()));
-  d.set("annotations", notes);
+  set_list(d, "annotations", notes);
   return d;
 }
 
@@ -121,12 +121,12 @@ Data document_data(const SiteContext& site, std::size_t index) {
         topics.push_back(topic);
       }
   d.set("has_doc_topics", Data(!topics.empty()));
-  d.set("doc_topics", topics);
+  set_list(d, "doc_topics", topics);
 
   InlineRenderer r(&doc);
   List blocks;
   for (const auto& b : doc.blocks) blocks.push_back(block_data(b, doc, r));
-  d.set("blocks", blocks);
+  set_list(d, "blocks", blocks);
 
   // Footnotes after the body, so their back links know every reference on the page.
   List notes;
@@ -150,11 +150,11 @@ Data document_data(const SiteContext& site, std::size_t index) {
       b.set("n", refs.size() > 1 ? std::to_string(i + 1) : std::string());
       backs.push_back(b);
     }
-    n.set("backrefs", backs);
+    set_list(n, "backrefs", backs);
     notes.push_back(n);
   }
   d.set("has_footnotes", Data(!doc.footnotes.empty()));
-  d.set("footnotes", notes);
+  set_list(d, "footnotes", notes);
 
   // Documents of the archive that cite this one (filled by the citation pass).
   List cited_by;
@@ -177,12 +177,12 @@ Data document_data(const SiteContext& site, std::size_t index) {
         p.set("label", place_label(place.block_id));
         places.push_back(p);
       }
-      c.set("places", places);
+      set_list(c, "places", places);
       cited_by.push_back(c);
     }
   }
   d.set("has_cited_by", Data(!cited_by.empty()));
-  d.set("cited_by", cited_by);
+  set_list(d, "cited_by", cited_by);
   return d;
 }
 
@@ -209,7 +209,7 @@ void write_index_page(const SiteContext& site, const StagedOutput& out) {
     item.set("body", doc->meta.body);
     items.push_back(item);
   }
-  d.set("documents", items);
+  set_list(d, "documents", items);
   d.set("count", std::to_string(docs.size()));
   set_optional(d, "timeline_svg", timeline_svg(site.archive, ""));
   set_optional(d, "citation_graph_svg", citation_graph_svg(site.archive, ""));

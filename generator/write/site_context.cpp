@@ -29,6 +29,8 @@ void set_optional(Data& data, const std::string& key, const std::string& value) 
   else data.set(key, value);
 }
 
+void set_list(Data& data, const std::string& key, const List& list) { data[key] = Data(list); }
+
 namespace {
 
 // Open Graph wants a locale as language_TERRITORY: "zh-Hans" -> "zh_CN", "en" -> "en".

@@ -1,5 +1,7 @@
 #include "write/templates.hpp"
 
+#include <atomic>
+
 #include "util/error.hpp"
 #include "util/files.hpp"
 #include "write/escape.hpp"
@@ -8,7 +10,11 @@ namespace acta::write {
 
 namespace fs = std::filesystem;
 
-Templates::Templates(const fs::path& dir) : dir_(dir) {
+namespace {
+std::atomic<std::uint64_t> next_generation{1};
+}
+
+Templates::Templates(const fs::path& dir) : dir_(dir), generation_(next_generation++) {
   std::error_code ec;
   if (!fs::is_directory(dir, ec))
     throw SourceError({files::display(dir), 0}, "templates folder not found; set 'templates:' in the config or run 'acta init' to get the default templates");
@@ -34,7 +40,12 @@ const Templates::Parsed& Templates::parsed(const std::string& name) const {
 }
 
 std::string Templates::render(const std::string& name, const Data& data) const {
-  Parsed tmpl = parsed(name);  // a copy: rendering records errors in the template object
+  // A copy per thread, made once: rendering records errors in the template object.
+  thread_local std::map<std::pair<std::uint64_t, std::string>, Parsed> copies;
+  auto key = std::pair{generation_, name};
+  auto it = copies.find(key);
+  if (it == copies.end()) it = copies.emplace(key, parsed(name)).first;
+  Parsed& tmpl = it->second;
   std::string out;
   tmpl.render(data, [&out](const std::string& piece) { out += piece; });
   if (!tmpl.is_valid())

@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <kainjow/mustache.hpp>
+#include <cstdint>
 #include <map>
 #include <string>
 
@@ -32,7 +33,8 @@ class Templates {
 
   std::filesystem::path dir_;
   std::map<std::string, std::string> sources_;
-  std::map<std::string, Parsed> parsed_;  // parsed once; each render works on a copy (rendering mutates it)
+  std::map<std::string, Parsed> parsed_;  // parsed once; each thread renders its own copy (rendering mutates it)
+  std::uint64_t generation_;               // tells this set of templates from an earlier one at the same address
 };
 
 }  // namespace acta::write

@@ -156,7 +156,7 @@ void write_topic_page(const SiteContext& site, const StagedOutput& out, const co
   d.set("terms", terms_data(topic));
   List items;
   for (std::size_t i = 0; i < docs.size(); ++i) items.push_back(topic_document_data(*docs[i], topic.id, i < kDetailedDocuments));
-  d.set("documents", items);
+  set_list(d, "documents", items);
   d.set("has_documents", Data(!docs.empty()));
   d.set("doc_count", std::to_string(c.documents));
   d.set("para_count", std::to_string(c.paragraphs));
