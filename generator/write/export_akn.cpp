@@ -2,7 +2,7 @@
 // resolutions and decisions are a <statement>, other documents a <doc>; the enacting formula and the
 // preambular paragraphs form the <preamble>; numbered paragraphs are <paragraph eId="para_N"> with <num>
 // and <content><p>, their lettered subparagraphs <point>s after an <intro>; footnotes are <authorialNote>s
-// where they are referred to; citations are <ref href>.
+// where first referred to (later references are <noteRef>s pointing to them); citations are <ref href>.
 #include <filesystem>
 
 #include "write/escape.hpp"
@@ -248,8 +248,8 @@ class AknWriter {
     }
   }
 
-  // The footnote itself, where it is referred to. A footnote referred to twice appears twice, with eIds
-  // fn_1 and fn_1__ref_2.
+  // The footnote itself where it is first referred to (eId fn_1); a later reference points to it with a
+  // <noteRef> (eId fn_1__ref_2), so a note cited a thousand times is written once.
   void note(const std::string& label, bool in_note) {
     const model::Footnote* fn = doc_.find_footnote(label);
     if (!fn || in_note) {  // notes inside notes keep their mark only
@@ -257,8 +257,11 @@ class AknWriter {
       return;
     }
     int n = ++note_uses_[fn->id];
-    x_.open("authorialNote", {{"marker", fn->label}, {"placement", "bottom"},
-                              {"eId", n == 1 ? fn->id : fn->id + "__ref_" + std::to_string(n)}});
+    if (n > 1) {
+      x_.empty("noteRef", {{"marker", fn->label}, {"href", "#" + fn->id}, {"eId", fn->id + "__ref_" + std::to_string(n)}});
+      return;
+    }
+    x_.open("authorialNote", {{"marker", fn->label}, {"placement", "bottom"}, {"eId", fn->id}});
     for (const auto& para : fn->paragraphs) {
       x_.open("p");
       inlines(para, true);

@@ -119,9 +119,10 @@ TEST(Exports, AkomaNtosoShapesResolution) {
   EXPECT_TRUE(has("<intro>"));
   EXPECT_TRUE(has("<point eId=\"para_1__point_a\">"));
   EXPECT_TRUE(has("<num>(a)</num>"));
-  // Footnotes sit where they are referred to; the second reference gets its own eId.
+  // Footnotes sit where they are first referred to; the second reference points to the note.
   EXPECT_TRUE(has("<ref href=\"a-res-53-24.akn.xml#para_15\">第 A/RES/53/24 号决议</ref><authorialNote marker=\"1\" placement=\"bottom\" eId=\"fn_1\"><p>见<ref href=\"a-res-53-24.akn.xml\">"));
-  EXPECT_TRUE(has("合作 &amp; 协调<authorialNote marker=\"1\" placement=\"bottom\" eId=\"fn_1__ref_2\">"));
+  EXPECT_TRUE(has("合作 &amp; 协调<noteRef marker=\"1\" href=\"#fn_1\" eId=\"fn_1__ref_2\"/>"));
+  EXPECT_EQ(x.find("eId=\"fn_1\"", x.find("eId=\"fn_1\"") + 1), std::string::npos);  // written once
   EXPECT_TRUE(has("<ref href=\"https://undocs.org/zh/A/RES/77/172\">"));
   EXPECT_EQ(x.find("<sup>"), std::string::npos);
 }
