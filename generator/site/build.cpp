@@ -83,15 +83,19 @@ BuildReport build(const BuildOptions& options) {
   write::SiteContext site{cfg, archive, templates};
   write::copy_assets(site, out);
   write::write_document_pages(site, out);
+  stage_done("pages");
+  write::write_exports(site, out);
+  stage_done("exports");
+  write::write_previews(site, out);
+  stage_done("previews");
+  write::write_topic_pages(site, out);
+  stage_done("topic pages");
   write::write_index_page(site, out);
   write::write_citations_page(site, out);
-  write::write_exports(site, out);
   write::write_not_found_page(site, out);
   write::write_feed(site, out);
   write::write_robots(site, out);
-  write::write_previews(site, out);
-  write::write_topic_pages(site, out);
-  stage_done("write");
+  stage_done("site pages");
   {  // scoped: the index is freed once its files are written
     auto search_index = analyze::search::build_index(archive, cfg);
     stage_done("search index");

@@ -6,9 +6,14 @@ namespace acta::write {
 
 namespace {
 
+// A row names at most this many citing documents, then says how many there are in all: a document cited by
+// thousands would make a row of thousands of links (each cited document's own page lists them all).
+constexpr std::size_t kShownCiting = 20;
+
 List citing_list(const SiteContext& site, const std::vector<std::size_t>& citing) {
   List out;
-  for (std::size_t i : citing) {
+  for (std::size_t k = 0; k < citing.size() && k < kShownCiting; ++k) {
+    const std::size_t i = citing[k];
     const auto& d = site.archive.documents[i];
     Data c;
     c.set("href", model::page_path(d));
@@ -32,7 +37,9 @@ Data citations_data(const SiteContext& site) {
     row.set("symbol", c.symbol.empty() ? std::string("（无文号）") : c.symbol);
     row.set("title", doc.meta.title);
     row.set("count", std::to_string(c.citing.size()));
-    row.set("citing", citing_list(site, c.citing));
+    set_list(row, "citing", citing_list(site, c.citing));
+    row.set("more", Data(c.citing.size() > kShownCiting));
+    row.set("all_href", model::page_path(doc) + "#cited-by-title");
     inside.push_back(row);
   }
   List outside;
@@ -42,12 +49,13 @@ Data citations_data(const SiteContext& site) {
     row.set("href", site.config.external_link(c.symbol));
     row.set("symbol", c.symbol);
     row.set("count", std::to_string(c.citing.size()));
-    row.set("citing", citing_list(site, c.citing));
+    set_list(row, "citing", citing_list(site, c.citing));
+    row.set("more", Data(c.citing.size() > kShownCiting));
     outside.push_back(row);
   }
-  d.set("in_archive", inside);
+  set_list(d, "in_archive", inside);
   d.set("has_in_archive", Data(!inside.empty()));
-  d.set("outside", outside);
+  set_list(d, "outside", outside);
   d.set("has_outside", Data(!outside.empty()));
   d.set("outside_total", std::to_string(stats.outside.size()));
   d.set("outside_truncated", Data(stats.outside.size() > kMaxOutside));

@@ -154,9 +154,12 @@ void write_topic_page(const SiteContext& site, const StagedOutput& out, const co
   d.set("label_zh", topic.label_zh);
   d.set("label_en", topic.label_en);
   d.set("terms", terms_data(topic));
-  List items;
-  for (std::size_t i = 0; i < docs.size(); ++i) items.push_back(topic_document_data(*docs[i], topic.id, i < kDetailedDocuments));
-  set_list(d, "documents", items);
+  // Each document is rendered on its own (topic_item.mustache): the list of a large archive's topic would be
+  // hundreds of megabytes as one template data tree.
+  std::string items;
+  for (std::size_t i = 0; i < docs.size(); ++i)
+    items += site.templates.render("topic_item", topic_document_data(*docs[i], topic.id, i < kDetailedDocuments));
+  d.set("documents_html", items);
   d.set("has_documents", Data(!docs.empty()));
   d.set("doc_count", std::to_string(c.documents));
   d.set("para_count", std::to_string(c.paragraphs));

@@ -161,3 +161,28 @@ TEST(CitationSite, CheckReportsUnresolvedCitationsWithFileAndLine) {
   EXPECT_NE(run.out.find("copy.md"), std::string::npos) << run.out;
   fs::remove_all(dir);
 }
+
+TEST(CitationSite, CitationsPageNamesTwentyCitingDocumentsAndCountsTheRest) {
+  fs::path site = e2e::make_site("cite-many", "title: 测试\n");
+  e2e::write(site / "content" / "cited.md", "---\nsymbol: A/RES/62/196\ntitle: 山区\n---\n\n1. 鼓励各国。\n");
+  for (int i = 1; i <= 25; ++i)
+    e2e::write(site / "content" / ("c" + std::to_string(i) + ".md"),
+               "---\nsymbol: A/RES/70/" + std::to_string(i) + "\ntitle: 文件\n---\n\n大会，\n\n回顾其第 62/196 号和第 60/5 号决议，\n");
+  auto run = e2e::acta(site, "build");
+  ASSERT_EQ(run.status, 0) << run.out;
+  std::string page = e2e::read(site / "public" / "citations.html");
+  auto row = [&](const std::string& start) {
+    auto b = page.find(start);
+    return b == std::string::npos ? std::string() : page.substr(b, page.find("</tr>", b) - b);
+  };
+  std::string inside = row("<a href=\"doc/a-res-62-196.html\">A/RES/62/196</a>");
+  EXPECT_EQ(e2e::count(inside, "title=\"文件\""), 20u) << inside;
+  EXPECT_NE(inside.find("<a class=\"citing-all\" href=\"doc/a-res-62-196.html#cited-by-title\">等，共 25 份</a>"), std::string::npos) << inside;
+  std::string outside = row("data-cite=\"A/RES/60/5\"");
+  EXPECT_EQ(e2e::count(outside, "title=\"文件\""), 20u) << outside;
+  EXPECT_NE(outside.find("等，共 25 份"), std::string::npos) << outside;
+  // The cited document's own page still links every citing document.
+  std::string cited = e2e::read(site / "public" / "doc" / "a-res-62-196.html");
+  for (int i = 1; i <= 25; ++i) EXPECT_NE(cited.find("a-res-70-" + std::to_string(i) + ".html"), std::string::npos) << i;
+  fs::remove_all(site);
+}
