@@ -8,7 +8,8 @@
 namespace acta::write {
 
 // Raw DEFLATE (no zlib or gzip header) of `data` at zlib `level` (1 fastest .. 9 smallest).
-std::string deflate_raw(std::string_view data, int level = 6);
+// Level 2: the search texts are written once per build; level 6 took 65% more time for 5% fewer bytes.
+std::string deflate_raw(std::string_view data, int level = 2);
 
 // Standard base64 with padding (RFC 4648), the alphabet atob() reads.
 std::string base64(std::string_view data);
