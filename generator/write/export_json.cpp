@@ -172,6 +172,13 @@ std::string document_json(const SiteContext& site, std::size_t index) {
 }
 
 std::string link_between(const std::string& from, const std::string& to) {
+  // Files of the same folder (every document's files sit in doc/): the name alone. The general case goes
+  // through std::filesystem, which costs a dozen allocations a link.
+  auto slash = from.rfind('/');
+  std::size_t dir = slash == std::string::npos ? 0 : slash + 1;
+  if (to.size() > dir && to.compare(0, dir, from, 0, dir) == 0 && to.find('/', dir) == std::string::npos &&
+      to.find("..") == std::string::npos)
+    return to.substr(dir);
   return std::filesystem::path(to).lexically_relative(std::filesystem::path(from).parent_path()).generic_string();
 }
 

@@ -159,3 +159,12 @@ TEST(Exports, UnresolvedCitationHasNoSymbolOrLink) {
   std::string x = write::document_akn(site, 1);
   EXPECT_EQ(x.find("<ref href=\"\""), std::string::npos);
 }
+
+TEST(Exports, LinksBetweenFilesAreRelative) {
+  EXPECT_EQ(write::link_between("doc/a.json", "doc/b.html"), "b.html");
+  EXPECT_EQ(write::link_between("doc/a.json", "doc/a.akn.xml"), "a.akn.xml");
+  EXPECT_EQ(write::link_between("index.html", "doc/x.html"), "doc/x.html");
+  EXPECT_EQ(write::link_between("doc/a.json", "topics/water.html"), "../topics/water.html");
+  EXPECT_EQ(write::link_between("doc/a.json", "index.html"), "../index.html");
+  EXPECT_EQ(write::link_between("a.json", "b.json"), "b.json");
+}
