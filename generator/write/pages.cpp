@@ -123,10 +123,11 @@ Data document_data(const SiteContext& site, std::size_t index) {
   d.set("has_doc_topics", Data(!topics.empty()));
   set_list(d, "doc_topics", topics);
 
+  // Each block is rendered on its own (block.mustache), so that a very long document is never one data tree.
   InlineRenderer r(&doc);
-  List blocks;
-  for (const auto& b : doc.blocks) blocks.push_back(block_data(b, doc, r));
-  set_list(d, "blocks", blocks);
+  std::string blocks;
+  for (const auto& b : doc.blocks) blocks += site.templates.render("block", block_data(b, doc, r));
+  d.set("blocks_html", blocks);
 
   // Footnotes after the body, so their back links know every reference on the page.
   List notes;
