@@ -63,6 +63,16 @@ struct Item {
   long day;
 };
 
+// The picture's <svg> and its title: how many documents, over which years (and `how`, when drawn otherwise).
+void open_timeline(XmlWriter& x, double width, double height, std::size_t documents, int first_year, int last_year,
+                   const std::string& how) {
+  x.open("svg", {{"xmlns", "http://www.w3.org/2000/svg"}, {"class", "timeline-svg"}, {"role", "img"},
+                 {"viewBox", "0 0 " + num(width) + " " + num(height)}, {"width", num(width)}, {"height", num(height)},
+                 {"aria-labelledby", "timeline-title"}});
+  x.leaf("title", "文件时间线：" + std::to_string(documents) + " 份文件，" + std::to_string(first_year) + "—" +
+                      std::to_string(last_year - 1) + " 年" + how, {{"id", "timeline-title"}});
+}
+
 void axis(XmlWriter& x, double axis_y, int first_year, int last_year, int step, const std::function<double(long)>& x_of) {
   x.empty("line", {{"class", "axis"}, {"x1", num(kMargin)}, {"y1", num(axis_y)}, {"x2", num(kWidth - kMargin)},
                    {"y2", num(axis_y)}, {"stroke", "currentColor"}});
@@ -84,11 +94,7 @@ std::string year_bars_svg(const std::vector<Item>& items, int first_year, int la
   for (const auto& [y, n] : per_year) most = std::max(most, n);
   double axis_y = kMargin + kBarsHeight, height = axis_y + kAxisGap;
   XmlWriter x(false);
-  x.open("svg", {{"xmlns", "http://www.w3.org/2000/svg"}, {"class", "timeline-svg"}, {"role", "img"},
-                 {"viewBox", "0 0 " + num(kWidth) + " " + num(height)}, {"width", num(kWidth)}, {"height", num(height)},
-                 {"aria-labelledby", "timeline-title"}});
-  x.leaf("title", "文件时间线：" + std::to_string(items.size()) + " 份文件，" + std::to_string(first_year) + "—" +
-                      std::to_string(last_year - 1) + " 年，每年一栏", {{"id", "timeline-title"}});
+  open_timeline(x, kWidth, height, items.size(), first_year, last_year, "，每年一栏");
   axis(x, axis_y, first_year, last_year, step, x_of);
   for (const auto& [year, n] : per_year) {
     double x0 = x_of(day_number(std::to_string(year) + "-01-01")), x1 = x_of(day_number(std::to_string(year + 1) + "-01-01"));
@@ -145,11 +151,7 @@ std::string timeline_svg(const model::Archive& archive, const std::string& root)
   for (double e : lane_end) width = std::max(width, e + kMargin);
 
   XmlWriter x(false);
-  x.open("svg", {{"xmlns", "http://www.w3.org/2000/svg"}, {"class", "timeline-svg"}, {"role", "img"},
-                 {"viewBox", "0 0 " + num(width) + " " + num(height)}, {"width", num(width)}, {"height", num(height)},
-                 {"aria-labelledby", "timeline-title"}});
-  x.leaf("title", "文件时间线：" + std::to_string(items.size()) + " 份文件，" + std::to_string(first_year) + "—" +
-                      std::to_string(last_year - 1) + " 年", {{"id", "timeline-title"}});
+  open_timeline(x, width, height, items.size(), first_year, last_year, "");
   axis(x, axis_y, first_year, last_year, step, x_of);
   for (std::size_t i = 0; i < items.size(); ++i) {
     const auto& m = items[i].doc->meta;

@@ -333,13 +333,7 @@ BodyChoice body_from_context(const MentionIndex& index, std::size_t scope_begin,
 // 第 5 段 right after a citation (past spaces and footnote marks): the paragraph it names, "para_5".
 std::string paragraph_after(std::string_view text, std::size_t i) {
   Cursor c{text, skip_spaces_and_marks(text, i)};
-  if (!c.literal("第")) return "";
-  c.optional_space();
-  std::string_view number = c.run(is_digit, 1, 4);
-  if (number.empty()) return "";
-  c.optional_space();
-  if (!c.literal("段")) return "";
-  return "para_" + std::string(number);
+  return paragraph_named(c, 4);
 }
 
 std::size_t footnote_after(std::string_view text, std::size_t i) {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 namespace acta::analyze::citations {
@@ -81,5 +82,17 @@ struct Cursor {
     return out;
   }
 };
+
+// "第 7 段" at the cursor (spaces optional): the paragraph it names, "para_7", with at most `max_digits`
+// digits; "" (and the cursor wherever it stopped) when it is not there.
+inline std::string paragraph_named(Cursor& c, std::size_t max_digits) {
+  if (!c.literal("第")) return "";
+  c.optional_space();
+  std::string_view number = c.run(is_digit, 1, max_digits);
+  if (number.empty()) return "";
+  c.optional_space();
+  if (!c.literal("段")) return "";
+  return "para_" + std::string(number);
+}
 
 }  // namespace acta::analyze::citations

@@ -87,13 +87,7 @@ std::string paragraph_after(Cursor c) {
   c.optional_space();
   if (c.one_of(kCommas).empty()) return "";
   c.optional_space();
-  if (!c.literal("第")) return "";
-  c.optional_space();
-  std::string_view number = c.run(is_digit, 1, 3);
-  if (number.empty()) return "";
-  c.optional_space();
-  if (!c.literal("段")) return "";
-  return "para_" + std::string(number);
+  return paragraph_named(c, 3);
 }
 
 // A written symbol at the cursor: the first symbol (with its year, if any), then the joint parts.
