@@ -70,12 +70,20 @@ export async function origins(siteDir) {
   };
 }
 
-// Collects console errors and failed requests of a page, so a test can assert there were none.
+// Collects console errors and failed requests of a page, so a test can assert there were none, and
+// answers 4xx/5xx over HTTP. A request cancelled because the test navigated on (net::ERR_ABORTED, e.g.
+// the favicon Chromium fetches after load) is not a failure of the site; a missing file is
+// net::ERR_FILE_NOT_FOUND from disk and a 404 over HTTP, and both are kept.
 export function watchErrors(page) {
   const errors = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()}`));
+  page.on('requestfailed', (r) => {
+    const why = r.failure()?.errorText ?? '';
+    if (why === 'net::ERR_ABORTED') return;
+    errors.push(`request failed: ${r.url()} (${why})`);
+  });
+  page.on('response', (r) => { if (r.status() >= 400) errors.push(`HTTP ${r.status()}: ${r.url()}`); });
   return errors;
 }
 
