@@ -18,6 +18,8 @@ void add_build_command(CLI::App& app, Action& action) {
   cmd->add_option("--config", opts->build.config_file, "Config file (default: site-config.yaml)");
   cmd->add_option("--out", opts->build.output_override, "Output folder (default: 'output' of the config)");
   cmd->add_flag("-q,--quiet", opts->quiet, "Print nothing but warnings and errors (no progress, no summary)");
+  cmd->add_flag("--no-cache", [opts](std::int64_t) { opts->build.use_cache = false; },
+                "Build everything from scratch without reading or writing the build cache ('cache:' of the config)");
   cmd->add_flag("--timings", opts->timings, "Print the wall time of each stage (read, analyze, write, swap)");
   cmd->footer("Progress goes to stderr (a counted line on a terminal, one line per stage otherwise); the summary to stdout: "
               "documents, pages, files, warnings, time, citations resolved/unresolved, search index size. The new site "

@@ -62,6 +62,9 @@ void print_summary(const site::BuildReport& r, bool quiet) {
   if (quiet) return;
   std::printf("acta: built %zu documents into %s: %zu pages, %zu files, %zu warnings, %.2f s\n", r.documents,
               files::display(r.output).c_str(), r.pages, r.files, r.warnings.size(), r.seconds);
+  if (r.documents_cached || r.files_reused)
+    std::printf("acta: incremental: %zu of %zu documents unchanged (from the cache), %zu of %zu files reused\n",
+                r.documents_cached, r.documents, r.files_reused, r.files);
   std::string index = r.index_files ? human_bytes(r.index_bytes) + " in " + std::to_string(r.index_files) + " files"
                                     : std::string("none");
   std::printf("acta: citations: %zu resolved in the archive, %zu unresolved (linked outside); search index: %s\n",

@@ -135,6 +135,7 @@ Config parse(const std::string& text, const fs::path& path) {
       {"output", [&](const YAML::Node& n) { c.output = r.string(n, "output"); }},
       {"content", [&](const YAML::Node& n) { c.content = r.string(n, "content"); }},
       {"templates", [&](const YAML::Node& n) { c.templates = r.string(n, "templates"); }},
+      {"cache", [&](const YAML::Node& n) { c.cache = r.string(n, "cache"); }},
       {"base_url", [&](const YAML::Node& n) {
          c.base_url = r.string(n, "base_url");
          if (!c.base_url.empty() && c.base_url.rfind("https://", 0) != 0 && c.base_url.rfind("http://", 0) != 0)

@@ -30,6 +30,7 @@ struct Config {
   std::filesystem::path output = "public";
   std::filesystem::path content = "content";
   std::filesystem::path templates = "templates";
+  std::filesystem::path cache = ".acta-cache";  // the build cache (never published; safe to delete)
   std::string base_url;  // absolute URL of the published site, for sitemap and canonical links only
   std::string external_url = "https://undocs.org/zh/{symbol}";
   std::string description;
@@ -42,6 +43,7 @@ struct Config {
   std::filesystem::path output_dir() const { return resolve(output); }
   std::filesystem::path content_dir() const { return resolve(content); }
   std::filesystem::path templates_dir() const { return resolve(templates); }
+  std::filesystem::path cache_dir() const { return resolve(cache); }
   std::filesystem::path resolve(const std::filesystem::path& p) const;
 
   // The external URL for a symbol: the template with {symbol} replaced.

@@ -125,24 +125,31 @@ std::string clean_source_text(std::string bytes, const std::string& file) {
   return bytes;
 }
 
-model::Document read_document(const fs::path& path, const fs::path& content_root) {
+SourceBytes load_source(const Source& source, const fs::path& content_root) {
+  SourceBytes bytes;
+  check_inside(source.path, content_root, files::display(source.path));
+  bytes.text = files::read(source.path);
+  if (!source.sidecar.empty()) {
+    check_inside(source.sidecar, content_root, files::display(source.sidecar));
+    bytes.sidecar = files::read(source.sidecar);
+  }
+  return bytes;
+}
+
+model::Document read_document(const Source& source, SourceBytes bytes) {
+  const fs::path& path = source.path;
   const std::string shown = files::display(path);
-  check_inside(path, content_root, shown);
   const Reader* reader = reader_for(path.extension().string());
   if (!reader) throw SourceError({shown, 0}, "no reader for files ending in '" + path.extension().string() + "'");
-  std::string text = clean_source_text(files::read(path), shown);
+  std::string text = clean_source_text(std::move(bytes.text), shown);
   if (utf8::trim(text).empty()) throw SourceError({shown, 0}, "the file is empty; add the document's text or remove the file");
   model::Document doc = (*reader)(text, shown);
   doc.source_path = shown;
 
-  std::string slug;
-  fs::path sidecar = path;
-  sidecar.replace_extension(".yaml");
   std::vector<model::Annotation> notes;
-  if (fs::exists(sidecar)) {
-    const std::string side_shown = files::display(sidecar);
-    check_inside(sidecar, content_root, side_shown);
-    std::string yaml = clean_source_text(files::read(sidecar), side_shown);
+  if (bytes.sidecar) {
+    const std::string side_shown = files::display(source.sidecar);
+    std::string yaml = clean_source_text(std::move(*bytes.sidecar), side_shown);
     MetadataFile mf = parse_metadata(yaml, side_shown, 1, true);
     merge_metadata(doc.meta, mf);
     if (!mf.slug.empty()) doc.slug = mf.slug;
@@ -159,15 +166,22 @@ model::Document read_document(const fs::path& path, const fs::path& content_root
   return doc;
 }
 
-model::Archive read_archive(const config::Config& config, const ReadProgress& on_read) {
+model::Document read_document(const fs::path& path, const fs::path& content_root) {
+  Source source{path, {}};
+  fs::path sidecar = path;
+  sidecar.replace_extension(".yaml");
+  if (fs::exists(sidecar)) source.sidecar = sidecar;
+  return read_document(source, load_source(source, content_root));
+}
+
+SourceList list_sources(const config::Config& config) {
   const fs::path root = config.content_dir();
   std::error_code ec;
   if (!fs::is_directory(root, ec))
     throw SourceError({files::display(root), 0}, "content folder not found; create it or set 'content:' in " +
                                                      files::display(config.file));
-  std::vector<fs::path> sources;
-  std::set<fs::path> sidecars, documents_stems;
-  model::Archive archive;
+  SourceList list;
+  std::set<fs::path> sidecars;
   std::vector<fs::path> found;
   for (auto it = fs::recursive_directory_iterator(root, fs::directory_options::skip_permission_denied, ec);
        it != fs::recursive_directory_iterator(); it.increment(ec)) {
@@ -181,33 +195,32 @@ model::Archive read_archive(const config::Config& config, const ReadProgress& on
     found.push_back(p);
   }
   std::sort(found.begin(), found.end());  // directory order differs between machines; output must not
+  std::vector<fs::path> paths;
   for (const auto& p : found) {
     std::string ext = p.extension().string();
     if (ext == ".yaml" || ext == ".yml") sidecars.insert(p);
-    else if (reader_for(ext)) sources.push_back(p);
+    else if (reader_for(ext)) paths.push_back(p);
     else {
       std::string known;
       for (const auto& [e, r] : registry()) known += (known.empty() ? "" : ", ") + e;
-      archive.diagnostics.push_back({Severity::Warning, {files::display(p), 0},
-                                     "skipped: Acta has no reader for '" + ext + "' files (it reads " + known + ")"});
+      list.diagnostics.push_back({Severity::Warning, {files::display(p), 0},
+                                  "skipped: Acta has no reader for '" + ext + "' files (it reads " + known + ")"});
     }
   }
-  std::sort(sources.begin(), sources.end());
-  for (const auto& s : sources) {
-    auto stem = s;
-    documents_stems.insert(stem.replace_extension(".yaml"));
+  std::set<fs::path> claimed;
+  for (const auto& p : paths) {
+    fs::path sidecar = p;
+    sidecar.replace_extension(".yaml");
+    claimed.insert(sidecar);
+    list.sources.push_back({p, sidecars.count(sidecar) ? sidecar : fs::path()});
   }
-
-  std::atomic<std::size_t> read_count{0};
-  archive.documents = parallel_map<model::Document>(sources.size(), [&](std::size_t i) {
-    auto doc = read_document(sources[i], root);
-    if (on_read) on_read(++read_count, sources.size());
-    return doc;
-  });
   for (const auto& s : sidecars)
-    if (!documents_stems.count(s) && s.extension() == ".yaml")
-      archive.diagnostics.push_back({Severity::Warning, {files::display(s), 0}, "sidecar file has no document beside it (expected a .md or .txt of the same name)"});
+    if (!claimed.count(s) && s.extension() == ".yaml")
+      list.diagnostics.push_back({Severity::Warning, {files::display(s), 0}, "sidecar file has no document beside it (expected a .md or .txt of the same name)"});
+  return list;
+}
 
+void check_unique(model::Archive& archive) {
   std::map<std::string, std::size_t> symbols, slugs;
   for (std::size_t i = 0; i < archive.documents.size(); ++i) {
     const auto& d = archive.documents[i];
@@ -223,6 +236,20 @@ model::Archive read_archive(const config::Config& config, const ReadProgress& on
                                                 "; set a different 'slug:' in one of them");
   }
   archive.reindex();
+}
+
+model::Archive read_archive(const config::Config& config, const ReadProgress& on_read) {
+  const fs::path root = config.content_dir();
+  SourceList list = list_sources(config);
+  model::Archive archive;
+  archive.diagnostics = std::move(list.diagnostics);
+  std::atomic<std::size_t> read_count{0};
+  archive.documents = parallel_map<model::Document>(list.sources.size(), [&](std::size_t i) {
+    auto doc = read_document(list.sources[i], load_source(list.sources[i], root));
+    if (on_read) on_read(++read_count, list.sources.size());
+    return doc;
+  });
+  check_unique(archive);
   return archive;
 }
 

@@ -4,11 +4,13 @@
 
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 
 #include "config/config.hpp"
 #include "model/archive.hpp"
+#include "util/error.hpp"
 
 namespace acta::read {
 
@@ -23,8 +25,37 @@ void register_reader(const std::string& extension, Reader reader);
 // line), drops a BOM, turns CRLF and CR into LF.
 std::string clean_source_text(std::string bytes, const std::string& file);
 
+// A document's source file and its sidecar (same name, .yaml; empty path when there is none).
+struct Source {
+  std::filesystem::path path;
+  std::filesystem::path sidecar;
+};
+
+// The sources under the config's content folder, sorted by path, and warnings about files that are not
+// read (no reader for them, a sidecar without a document). Throws SourceError when the folder is missing.
+struct SourceList {
+  std::vector<Source> sources;
+  Diagnostics diagnostics;
+};
+SourceList list_sources(const config::Config& config);
+
+// The bytes of a source and of its sidecar, as they are on disk. Refuses links that lead outside the
+// content folder.
+struct SourceBytes {
+  std::string text;
+  std::optional<std::string> sidecar;
+};
+SourceBytes load_source(const Source& source, const std::filesystem::path& content_root);
+
+// Reads one document from its bytes. Throws SourceError on bad input.
+model::Document read_document(const Source& source, SourceBytes bytes);
+
 // Reads one source file and its sidecar (same name, .yaml). Throws SourceError on bad input.
 model::Document read_document(const std::filesystem::path& path, const std::filesystem::path& content_root);
+
+// Two documents with one symbol or one page name are errors naming both files; then rebuilds the
+// archive's lookup tables.
+void check_unique(model::Archive& archive);
 
 // Reads every document under the config's content folder, in parallel, in a stable order (by path).
 // Throws SourceError for the first bad file; duplicate symbols or slugs are errors naming both files.

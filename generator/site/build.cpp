@@ -2,13 +2,16 @@
 
 #include <sys/resource.h>
 
+#include <algorithm>
 #include <chrono>
+#include <optional>
 
-#include "analyze/passes.hpp"
 #include "analyze/search/index.hpp"
+#include "cache/store.hpp"
 #include "config/config.hpp"
-#include "read/content.hpp"
+#include "site/cached_read.hpp"
 #include "site/summary.hpp"
+#include "util/build_id.hpp"
 #include "util/files.hpp"
 #include "write/citations_page.hpp"
 #include "write/exports.hpp"
@@ -40,6 +43,54 @@ void check_output_is_safe(const config::Config& cfg, const fs::path& out) {
                                                    " (" + files::display(p) + "); choose another 'output:'");
   if (!cfg.file.empty() && inside(cfg.file))
     throw SourceError({files::display(out), 0}, "the output folder contains the config file; choose another 'output:'");
+  if (inside(cfg.cache_dir()))
+    throw SourceError({files::display(out), 0}, "the output folder would contain the build cache (" + files::display(cfg.cache_dir()) +
+                                                 ") and publish it; choose another 'output:' or 'cache:'");
+  auto c = fs::weakly_canonical(fs::absolute(cfg.cache_dir()), ec);
+  auto rel = c.lexically_relative(fs::weakly_canonical(fs::absolute(cfg.content_dir()), ec));
+  if (!rel.empty() && *rel.begin() != "..")
+    throw SourceError({files::display(cfg.file), 0}, "'cache:' (" + files::display(cfg.cache_dir()) +
+                                                     ") is inside the content folder; choose a folder outside it");
+}
+
+// What every cache record and output depends on besides its own inputs: Acta itself (its executable, so a
+// rebuilt Acta never reuses what an older one made) and the config file.
+cache::Hash setup_key(const config::Config& cfg) {
+  cache::Hasher h;
+  h.add("acta-cache").add(ACTA_VERSION);
+  h.add(executable_identity());
+  h.add(cfg.file.empty() ? std::string() : files::read(cfg.file));
+  h.add(files::display(cfg.content_dir()));
+  return h.digest();
+}
+
+// The templates folder as a whole: names and contents of every file under it.
+cache::Hash templates_key(const fs::path& dir) {
+  std::vector<fs::path> paths;
+  std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
+    if (it->is_regular_file()) paths.push_back(it->path());
+  std::sort(paths.begin(), paths.end());
+  cache::Hasher h;
+  for (const auto& p : paths) h.add(p.lexically_relative(dir).generic_string()).add(files::read(p));
+  return h.digest();
+}
+
+// Per document: its analysed content, and what its pages show of the documents that cite it.
+std::vector<cache::Hash> document_keys(const model::Archive& archive, const std::vector<cache::Hash>& content,
+                                       const cache::Hash& setup) {
+  std::vector<cache::Hash> keys(archive.documents.size());
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    cache::Hasher h;
+    h.add(setup).add(content[i]);
+    if (i < archive.cited_by.size())
+      for (const auto& place : archive.cited_by[i]) {
+        const auto& c = archive.documents[place.doc];
+        h.add(place.block_id).add(c.slug).add(c.meta.symbol).add(c.meta.title).add(c.meta.date);
+      }
+    keys[i] = h.digest();
+  }
+  return keys;
 }
 
 }  // namespace
@@ -69,18 +120,26 @@ BuildReport build(const BuildOptions& options) {
   Progress silent;
   Progress& progress = options.progress ? *options.progress : silent;
   write::Templates templates(cfg.templates_dir());
-  progress.stage("reading content");
-  model::Archive archive =
-      read::read_archive(cfg, [&](std::size_t done, std::size_t total) { progress.count(done, total, "documents"); });
-  stage_done("read");
-  progress.stage("analysing");
-  analyze::run_passes(archive, cfg);
-  stage_done("analyze");
+  std::optional<cache::Store> store;
+  cache::Hash setup;
+  if (options.use_cache) {
+    store.emplace(cfg.cache_dir());
+    setup = setup_key(cfg);
+  }
+  progress.stage("reading and analysing content");
+  AnalysedArchive analysed = read_and_analyse(cfg, store ? &*store : nullptr, setup, progress);
+  const model::Archive& archive = analysed.archive;
+  stage_done("read+analyze");
 
   progress.stage("writing the site");
   write::StagedOutput out(out_dir);
   out.on_write([&](std::size_t files) { progress.count(files, 0, "files"); });
   write::SiteContext site{cfg, archive, templates};
+  if (store) {
+    out.set_previous(store->outputs_of(out_dir));
+    site.document_keys = document_keys(archive, analysed.content, setup);
+    site.templates_key = templates_key(cfg.templates_dir());
+  }
   write::copy_assets(site, out);
   write::write_document_pages(site, out);
   stage_done("pages");
@@ -103,12 +162,15 @@ BuildReport build(const BuildOptions& options) {
   }
   stage_done("search files");
   write::write_sitemap(site, out);  // last: it lists every page written before it
+  if (store) store->save_outputs(out.dir(), out.keys());
   out.commit();
   stage_done("swap");
 
   report.documents = archive.documents.size();
   report.pages = out.pages_written();
   report.files = out.files_written();
+  report.files_reused = out.files_reused();
+  report.documents_cached = analysed.from_cache;
   report.output = out_dir;
   for (const auto& d : archive.documents) report.warnings.insert(report.warnings.end(), d.diagnostics.begin(), d.diagnostics.end());
   report.warnings.insert(report.warnings.end(), archive.diagnostics.begin(), archive.diagnostics.end());

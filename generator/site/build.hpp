@@ -16,12 +16,15 @@ struct BuildOptions {
   std::filesystem::path config_file = "site-config.yaml";
   std::filesystem::path output_override;  // --out
   Progress* progress = nullptr;           // told about stages and counts; nullptr: silent
+  bool use_cache = true;                  // read and write the build cache (Config::cache_dir)
 };
 
 struct BuildReport {
   std::size_t documents = 0;
   std::size_t pages = 0;
   std::size_t files = 0;
+  std::size_t files_reused = 0;       // of those, unchanged since the previous build (incremental)
+  std::size_t documents_cached = 0;   // documents whose analysis came from the cache
   std::filesystem::path output;
   double seconds = 0;
   // Wall time of each stage, in pipeline order: ("read", 0.4), ("analyze", 0.1), ("write", 0.5).

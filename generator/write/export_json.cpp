@@ -188,8 +188,8 @@ std::string akn_path(const model::Document& doc) { return "doc/" + doc.slug + ".
 void write_exports(const SiteContext& site, const StagedOutput& out) {
   parallel_for(site.archive.documents.size(), [&](std::size_t i) {
     const auto& doc = site.archive.documents[i];
-    out.write(json_path(doc), document_json(site, i));
-    out.write(akn_path(doc), document_akn(site, i));
+    write_document_file(site, out, i, "json", false, json_path(doc), [&] { return document_json(site, i); });
+    write_document_file(site, out, i, "akn", false, akn_path(doc), [&] { return document_akn(site, i); });
   });
 }
 

@@ -53,14 +53,43 @@ StagedOutput::~StagedOutput() {
   }
 }
 
-void StagedOutput::write(const fs::path& relative, std::string_view content) const {
+void StagedOutput::write(const fs::path& relative, std::string_view content, const cache::Hash& key) const {
   fs::path clean = relative.lexically_normal();
   if (clean.is_absolute() || clean.empty() || *clean.begin() == "..")
     throw SourceError({relative.string(), 0}, "refusing to write outside the output folder");
   files::write(staging_ / clean, content);
+  if (!key.empty()) record(clean.generic_string(), key);
   if (clean.extension() == ".html") ++pages_;
   std::size_t n = ++files_;
   if (observer_) observer_(n);
+}
+
+bool StagedOutput::reuse(const std::string& relative, const cache::Hash& key) const {
+  auto it = previous_.find(relative);
+  if (it == previous_.end() || it->second != key || key.empty()) return false;
+  fs::path to = staging_ / relative;
+  if (::link((target_ / relative).c_str(), to.c_str()) != 0) {
+    if (errno != ENOENT) return false;
+    std::error_code ec;
+    fs::create_directories(to.parent_path(), ec);  // the first file of its folder
+    if (::link((target_ / relative).c_str(), to.c_str()) != 0) return false;
+  }
+  record(relative, key);
+  ++reused_;
+  if (fs::path(relative).extension() == ".html") ++pages_;
+  std::size_t n = ++files_;
+  if (observer_) observer_(n);
+  return true;
+}
+
+void StagedOutput::record(std::string relative, const cache::Hash& key) const {
+  std::lock_guard lock(keys_mutex_);
+  keys_.emplace_back(std::move(relative), key);
+}
+
+cache::OutputKeys StagedOutput::keys() const {
+  std::lock_guard lock(keys_mutex_);
+  return cache::OutputKeys(keys_.begin(), keys_.end());
 }
 
 void StagedOutput::commit() {

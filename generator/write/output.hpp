@@ -5,7 +5,11 @@
 #include <atomic>
 #include <filesystem>
 #include <functional>
+#include <mutex>
 #include <string_view>
+
+#include "cache/hash.hpp"
+#include "cache/store.hpp"
 
 namespace acta::write {
 
@@ -20,8 +24,20 @@ class StagedOutput {
 
   const std::filesystem::path& dir() const { return staging_; }
 
-  // Writes a file under the staging folder. `relative` must stay inside it.
-  void write(const std::filesystem::path& relative, std::string_view content) const;
+  // Writes a file under the staging folder. `relative` must stay inside it. `key`, when given, is the hash
+  // of everything the content was made from, recorded so that the next build can reuse the file.
+  void write(const std::filesystem::path& relative, std::string_view content, const cache::Hash& key = {}) const;
+
+  // Incremental builds. `previous` is what the current output folder holds (Store::outputs_of). reuse()
+  // puts the current site's file at `relative` into the new site (a hard link: no copy, and the old file
+  // is never written to) when it was made from the same `key`, and says whether it did; the caller
+  // then makes the file itself.
+  void set_previous(cache::OutputKeys previous) { previous_ = std::move(previous); }
+  bool reuse(const std::string& relative, const cache::Hash& key) const;
+  std::size_t files_reused() const { return reused_; }
+
+  // The keys of the files written or reused with a key, for the next build.
+  cache::OutputKeys keys() const;
 
   // Files written so far, and how many of them are HTML pages.
   std::size_t files_written() const { return files_; }
@@ -40,6 +56,11 @@ class StagedOutput {
   bool committed_ = false;
   mutable std::atomic<std::size_t> files_{0};
   mutable std::atomic<std::size_t> pages_{0};
+  mutable std::atomic<std::size_t> reused_{0};
+  cache::OutputKeys previous_;
+  mutable std::mutex keys_mutex_;
+  mutable std::vector<std::pair<std::string, cache::Hash>> keys_;
+  void record(std::string relative, const cache::Hash& key) const;
   std::function<void(std::size_t)> observer_;
 };
 

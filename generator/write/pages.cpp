@@ -189,8 +189,8 @@ Data document_data(const SiteContext& site, std::size_t index) {
 
 void write_document_pages(const SiteContext& site, const StagedOutput& out) {
   parallel_for(site.archive.documents.size(), [&](std::size_t i) {
-    const auto& doc = site.archive.documents[i];
-    out.write(model::page_path(doc), site.templates.page("document", document_data(site, i)));
+    write_document_file(site, out, i, "page", true, model::page_path(site.archive.documents[i]),
+                        [&] { return site.templates.page("document", document_data(site, i)); });
   });
 }
 

@@ -80,7 +80,7 @@ std::string preview_script(const model::Document& doc) {
 void write_previews(const SiteContext& site, const StagedOutput& out) {
   parallel_for(site.archive.documents.size(), [&](std::size_t i) {
     const auto& doc = site.archive.documents[i];
-    out.write("previews/" + doc.slug + ".js", preview_script(doc));
+    write_document_file(site, out, i, "preview", false, "previews/" + doc.slug + ".js", [&] { return preview_script(doc); });
   });
 }
 

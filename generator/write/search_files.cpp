@@ -128,9 +128,14 @@ std::size_t write_search(const SiteContext& site, const search::Index& index, co
   });
   parallel_for(site.archive.documents.size(), [&](std::size_t i) {
     std::string name = "t/" + std::to_string(i);
-    // Texts are most of the index's bytes and compress to less than half; postings barely compress.
-    std::string packed = "\"" + base64(deflate_raw(text_json(site.archive.documents[i]))) + "\"";
-    emit("search/" + name + ".js", script(name, packed));
+    // Named by the document's place in the archive, which is part of the file: the key says where.
+    write_document_file(site, out, i, name, false, "search/" + name + ".js", [&] {
+      // Texts are most of the index's bytes and compress to less than half; postings barely compress.
+      std::string packed = "\"" + base64(deflate_raw(text_json(site.archive.documents[i]))) + "\"";
+      auto content = script(name, packed);
+      bytes += content.size();
+      return content;
+    });
   });
   if (site.templates.has("search")) out.write("search.html", site.templates.page("search", search_page_data(site, index)));
   return bytes;

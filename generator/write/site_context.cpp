@@ -7,6 +7,14 @@
 
 namespace acta::write {
 
+cache::Hash SiteContext::file_key(std::size_t index, std::string_view kind, bool uses_templates) const {
+  if (index >= document_keys.size()) return {};
+  cache::Hasher h;
+  h.add(document_keys[index]).add(kind);
+  if (uses_templates) h.add(templates_key);
+  return h.digest();
+}
+
 std::string root_prefix(const std::string& path) {
   std::string prefix;
   for (char c : path)

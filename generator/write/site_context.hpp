@@ -3,6 +3,10 @@
 #pragma once
 
 #include <string>
+#include <string_view>
+#include <vector>
+
+#include "cache/hash.hpp"
 
 #include "config/config.hpp"
 #include "model/archive.hpp"
@@ -15,7 +19,25 @@ struct SiteContext {
   const config::Config& config;
   const model::Archive& archive;
   const Templates& templates;
+  // Incremental builds: per document, the hash of everything its own files are made from (the analysed
+  // document, the documents citing it, the config, Acta itself); and the hash of the templates folder.
+  // Empty in a build without cache.
+  std::vector<cache::Hash> document_keys = {};
+  cache::Hash templates_key = {};
+
+  // The key of one of document `index`'s files (`kind`: "page", "json", …), {} without cache.
+  cache::Hash file_key(std::size_t index, std::string_view kind, bool uses_templates) const;
 };
+
+// Writes one file of document `index` unless the previous build made it from the same inputs, in which
+// case it is reused. `make` returns the file's content.
+template <class Make>
+void write_document_file(const SiteContext& site, const StagedOutput& out, std::size_t index, std::string_view kind,
+                         bool uses_templates, const std::string& path, Make make) {
+  cache::Hash key = site.file_key(index, kind, uses_templates);
+  if (!key.empty() && out.reuse(path, key)) return;
+  out.write(path, make(), key);
+}
 
 // Layout data shared by all pages. `path` is the page's path from the site root ("doc/x.html"); `root`
 // in the result is the relative way back to the root ("../"), so every link stays relative.

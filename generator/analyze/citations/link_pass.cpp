@@ -73,18 +73,30 @@ struct Index {
   bool has_block(std::size_t doc, const std::string& id) const { return block_ids[doc].count(id) > 0; }
 
   std::optional<std::size_t> find(const Found& f) const {
-    if (!f.symbol.empty()) {
-      if (auto i = archive.find_symbol(f.symbol)) return i;
-      for (const auto& a : f.aliases)
+    return find(f.symbol, f.aliases, !f.body_stated && f.kind != Kind::Document, f.written);
+  }
+  std::optional<std::size_t> find(const std::string& symbol, const std::vector<std::string>& aliases, bool by_short_form,
+                                  const std::string& written) const {
+    if (!symbol.empty()) {
+      if (auto i = archive.find_symbol(symbol)) return i;
+      for (const auto& a : aliases)
         if (auto i = archive.find_symbol(a)) return i;
     }
     // "A document is known by the short forms that cite it": when the text did not name the body, a
     // number that exactly one archive document answers to is that document.
-    if (!f.body_stated && f.kind != Kind::Document) {
-      auto it = by_short.find(f.written);
+    if (by_short_form) {
+      auto it = by_short.find(written);
       if (it != by_short.end() && it->second.size() == 1) return it->second.front();
     }
     return std::nullopt;
+  }
+
+  // What the archive answers to `lookup` today.
+  Lookup answer(Lookup lookup) const {
+    auto target = find(lookup.symbol, lookup.aliases, lookup.by_short_form, lookup.written);
+    lookup.answer = target ? archive.documents[*target].slug : std::string();
+    lookup.paragraph_found = target && !lookup.paragraph.empty() && has_block(*target, lookup.paragraph);
+    return lookup;
   }
 };
 
@@ -152,7 +164,7 @@ void apply_stray_links(const Document& doc, std::vector<Place>& places, Diagnost
   }
 }
 
-void link_document(Document& doc, const Index& index, const config::Config& config, Diagnostics* notes) {
+void link_document(Document& doc, const Index& index, const config::Config& config, Diagnostics* notes, Lookups* lookups) {
   const Archive& archive = index.archive;
   ScanContext ctx = context_for(doc);
   std::vector<Place> places = places_of(doc);
@@ -169,6 +181,9 @@ void link_document(Document& doc, const Index& index, const config::Config& conf
       CitationEdit e{f.begin, f.end, {}};
       auto& t = e.target;
       std::optional<std::size_t> target = index.find(f);
+      if (lookups)
+        lookups->push_back(index.answer({f.symbol, f.aliases, !f.body_stated && f.kind != Kind::Document, f.written,
+                                         f.paragraph, {}, false}));
       if (target) {
         const Document& cited = archive.documents[*target];
         if (f.symbol.empty() && f.problem.rfind("unusual", 0) != 0) f.problem.clear();  // known by its short form
@@ -218,15 +233,35 @@ void collect(const model::Inlines& content, const Archive& archive, std::size_t 
 
 }  // namespace
 
-void link_citations(Archive& archive, const config::Config& config, Diagnostics* notes) {
+void link_citations(Archive& archive, const config::Config& config, Diagnostics* notes, const std::vector<char>& todo,
+                    std::vector<Lookups>* lookups) {
   const Index index(archive);
   std::vector<Diagnostics> per_doc(archive.documents.size());
+  if (lookups) lookups->resize(archive.documents.size());
   parallel_for(archive.documents.size(), [&](std::size_t i) {
-    link_document(archive.documents[i], index, config, notes ? &per_doc[i] : nullptr);
+    if (!todo.empty() && !todo[i]) return;
+    if (lookups) (*lookups)[i].clear();
+    link_document(archive.documents[i], index, config, notes ? &per_doc[i] : nullptr, lookups ? &(*lookups)[i] : nullptr);
   });
   if (notes)
     for (auto& d : per_doc) notes->insert(notes->end(), d.begin(), d.end());
   fill_backlinks(archive);
+}
+
+std::vector<char> answers_changed(const Archive& archive, const std::vector<Lookups>& lookups, const std::vector<char>& check) {
+  const Index index(archive);
+  std::vector<char> changed(archive.documents.size(), 0);
+  parallel_for(archive.documents.size(), [&](std::size_t i) {
+    if (i >= check.size() || !check[i] || i >= lookups.size()) return;
+    for (const auto& l : lookups[i]) {
+      Lookup now = index.answer(l);
+      if (now.answer != l.answer || now.paragraph_found != l.paragraph_found) {
+        changed[i] = 1;
+        return;
+      }
+    }
+  });
+  return changed;
 }
 
 void fill_backlinks(Archive& archive) {

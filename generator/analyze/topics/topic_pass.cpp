@@ -112,9 +112,11 @@ void assign_topics(model::Document& doc, const config::Config& config) {
   score_document(doc, config, matcher);
 }
 
-void assign_topics(model::Archive& archive, const config::Config& config) {
+void assign_topics(model::Archive& archive, const config::Config& config, const std::vector<char>& todo) {
   TopicMatcher matcher(config.topics);
-  parallel_for(archive.documents.size(), [&](std::size_t i) { score_document(archive.documents[i], config, matcher); });
+  parallel_for(archive.documents.size(), [&](std::size_t i) {
+    if (todo.empty() || todo[i]) score_document(archive.documents[i], config, matcher);
+  });
 }
 
 }  // namespace acta::analyze

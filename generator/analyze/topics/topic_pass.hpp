@@ -4,12 +4,14 @@
 // give the same result whatever the number of threads.
 #pragma once
 
+#include <vector>
+
 #include "config/config.hpp"
 #include "model/archive.hpp"
 
 namespace acta::analyze {
 
-void assign_topics(model::Archive& archive, const config::Config& config);
+void assign_topics(model::Archive& archive, const config::Config& config, const std::vector<char>& todo = {});
 
 // Scores one document against the config (what assign_topics does for each document).
 void assign_topics(model::Document& doc, const config::Config& config);

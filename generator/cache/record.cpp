@@ -1,0 +1,292 @@
+#include "cache/record.hpp"
+
+#include <cstring>
+#include <stdexcept>
+
+namespace acta::cache {
+
+namespace {
+
+using namespace model;
+
+// Bumped whenever the model or this encoding changes, so old records read as missing.
+constexpr std::string_view kMagic = "acta-record-1\n";
+
+class Out {
+ public:
+  std::string bytes;
+  void num(std::uint64_t v) {
+    while (v >= 0x80) {
+      bytes += static_cast<char>((v & 0x7f) | 0x80);
+      v >>= 7;
+    }
+    bytes += static_cast<char>(v);
+  }
+  void str(std::string_view s) {
+    num(s.size());
+    bytes.append(s);
+  }
+  void real(double d) {
+    std::uint64_t v;
+    std::memcpy(&v, &d, sizeof v);
+    for (int i = 0; i < 8; ++i) bytes += static_cast<char>(v >> (8 * i));
+  }
+  template <class T, class F>
+  void list(const std::vector<T>& v, F each) {
+    num(v.size());
+    for (const auto& x : v) each(x);
+  }
+  void strings(const std::vector<std::string>& v) { list(v, [&](const std::string& s) { str(s); }); }
+};
+
+struct Truncated : std::runtime_error {
+  Truncated() : std::runtime_error("truncated record") {}
+};
+
+class In {
+ public:
+  explicit In(std::string_view b) : b_(b) {}
+  std::uint64_t num() {
+    std::uint64_t v = 0;
+    for (int shift = 0; shift < 64; shift += 7) {
+      if (i_ >= b_.size()) throw Truncated();
+      auto c = static_cast<unsigned char>(b_[i_++]);
+      v |= static_cast<std::uint64_t>(c & 0x7f) << shift;
+      if (!(c & 0x80)) return v;
+    }
+    throw Truncated();
+  }
+  int integer() { return static_cast<int>(num()); }
+  std::string str() {
+    auto n = num();
+    if (n > b_.size() - i_) throw Truncated();
+    std::string s(b_.substr(i_, n));
+    i_ += n;
+    return s;
+  }
+  double real() {
+    if (b_.size() - i_ < 8) throw Truncated();
+    std::uint64_t v = 0;
+    for (int i = 0; i < 8; ++i) v |= static_cast<std::uint64_t>(static_cast<unsigned char>(b_[i_ + i])) << (8 * i);
+    i_ += 8;
+    double d;
+    std::memcpy(&d, &v, sizeof d);
+    return d;
+  }
+  template <class T, class F>
+  void list(std::vector<T>& v, F each) {
+    auto n = num();
+    if (n > b_.size() - i_) throw Truncated();  // every element takes at least one byte
+    v.resize(n);
+    for (auto& x : v) each(x);
+  }
+  void strings(std::vector<std::string>& v) { list(v, [&](std::string& s) { s = str(); }); }
+  std::size_t pos() const { return i_; }
+  bool done() const { return i_ == b_.size(); }
+
+ private:
+  std::string_view b_;
+  std::size_t i_ = 0;
+};
+
+void put(Out& o, const Inlines& v);
+void put(Out& o, const Inline& x) {
+  o.num(static_cast<std::uint64_t>(x.kind));
+  o.str(x.text);
+  o.str(x.target);
+  o.str(x.citation.symbol);
+  o.str(x.citation.paragraph);
+  o.str(x.citation.href);
+  o.num(x.citation.in_archive);
+  put(o, x.children);
+}
+void put(Out& o, const Inlines& v) { o.list(v, [&](const Inline& x) { put(o, x); }); }
+
+void get(In& in, Inlines& v);
+void get(In& in, Inline& x) {
+  x.kind = static_cast<InlineKind>(in.num());
+  x.text = in.str();
+  x.target = in.str();
+  x.citation.symbol = in.str();
+  x.citation.paragraph = in.str();
+  x.citation.href = in.str();
+  x.citation.in_archive = in.num() != 0;
+  get(in, x.children);
+}
+void get(In& in, Inlines& v) { in.list(v, [&](Inline& x) { get(in, x); }); }
+
+void put(Out& o, const Document& d) {
+  const auto& m = d.meta;
+  for (const auto* s : {&m.symbol, &m.title, &m.body, &m.date, &m.session, &m.agenda_item, &m.kind, &m.meeting}) o.str(*s);
+  o.strings(m.topics);
+  o.str(d.slug);
+  o.str(d.source_path);
+  o.list(d.blocks, [&](const Block& b) {
+    o.num(static_cast<std::uint64_t>(b.kind));
+    o.num(static_cast<std::uint64_t>(b.level));
+    o.str(b.number);
+    o.str(b.id);
+    put(o, b.content);
+    o.list(b.rows, [&](const std::vector<Inlines>& row) { o.list(row, [&](const Inlines& cell) { put(o, cell); }); });
+    o.num(static_cast<std::uint64_t>(b.line));
+    o.strings(b.topics);
+    o.list(b.topic_evidence, [&](const TopicEvidence& e) {
+      o.str(e.topic);
+      o.real(e.score);
+      o.real(e.contribution);
+      o.list(e.hits, [&](const TermHit& h) {
+        o.num(h.begin);
+        o.num(h.end);
+      });
+    });
+  });
+  o.list(d.footnotes, [&](const Footnote& f) {
+    o.str(f.label);
+    o.str(f.id);
+    o.list(f.paragraphs, [&](const Inlines& p) { put(o, p); });
+    o.num(static_cast<std::uint64_t>(f.line));
+  });
+  o.list(d.annotations, [&](const Annotation& a) {
+    for (const auto* s : {&a.anchor, &a.author, &a.date, &a.markdown}) o.str(*s);
+    put(o, a.content);
+    o.str(a.where.file);
+    o.num(static_cast<std::uint64_t>(a.where.line));
+  });
+  o.list(d.stray_links, [&](const StrayLink& l) {
+    o.str(l.url);
+    o.num(static_cast<std::uint64_t>(l.line));
+    o.num(l.first_block);
+    o.num(l.end_block);
+  });
+  o.strings(d.topic_ids);
+  o.list(d.topic_scores, [&](const TopicScore& t) {
+    o.str(t.topic);
+    o.real(t.score);
+    o.num(static_cast<std::uint64_t>(t.paragraphs));
+    o.num(t.asserted);
+    o.num(t.assigned);
+  });
+  o.list(d.diagnostics, [&](const Diagnostic& g) {
+    o.num(static_cast<std::uint64_t>(g.severity));
+    o.str(g.where.file);
+    o.num(static_cast<std::uint64_t>(g.where.line));
+    o.str(g.message);
+  });
+}
+
+void get(In& in, Document& d) {
+  auto& m = d.meta;
+  for (auto* s : {&m.symbol, &m.title, &m.body, &m.date, &m.session, &m.agenda_item, &m.kind, &m.meeting}) *s = in.str();
+  in.strings(m.topics);
+  d.slug = in.str();
+  d.source_path = in.str();
+  in.list(d.blocks, [&](Block& b) {
+    b.kind = static_cast<BlockKind>(in.num());
+    b.level = in.integer();
+    b.number = in.str();
+    b.id = in.str();
+    get(in, b.content);
+    in.list(b.rows, [&](std::vector<Inlines>& row) { in.list(row, [&](Inlines& cell) { get(in, cell); }); });
+    b.line = in.integer();
+    in.strings(b.topics);
+    in.list(b.topic_evidence, [&](TopicEvidence& e) {
+      e.topic = in.str();
+      e.score = in.real();
+      e.contribution = in.real();
+      in.list(e.hits, [&](TermHit& h) {
+        h.begin = in.num();
+        h.end = in.num();
+      });
+    });
+  });
+  in.list(d.footnotes, [&](Footnote& f) {
+    f.label = in.str();
+    f.id = in.str();
+    in.list(f.paragraphs, [&](Inlines& p) { get(in, p); });
+    f.line = in.integer();
+  });
+  in.list(d.annotations, [&](Annotation& a) {
+    for (auto* s : {&a.anchor, &a.author, &a.date, &a.markdown}) *s = in.str();
+    get(in, a.content);
+    a.where.file = in.str();
+    a.where.line = in.integer();
+  });
+  in.list(d.stray_links, [&](StrayLink& l) {
+    l.url = in.str();
+    l.line = in.integer();
+    l.first_block = in.num();
+    l.end_block = in.num();
+  });
+  in.strings(d.topic_ids);
+  in.list(d.topic_scores, [&](TopicScore& t) {
+    t.topic = in.str();
+    t.score = in.real();
+    t.paragraphs = in.integer();
+    t.asserted = in.num() != 0;
+    t.assigned = in.num() != 0;
+  });
+  in.list(d.diagnostics, [&](Diagnostic& g) {
+    g.severity = static_cast<Severity>(in.num());
+    g.where.file = in.str();
+    g.where.line = in.integer();
+    g.message = in.str();
+  });
+}
+
+}  // namespace
+
+std::string encode(const Document& doc, const analyze::citations::Lookups& lookups, Hash& content) {
+  Out body;
+  put(body, doc);
+  content = hash_of(body.bytes);
+  Out o;
+  o.bytes.reserve(body.bytes.size() + 256);
+  o.bytes.append(kMagic);
+  o.num(content.lo);
+  o.num(content.hi);
+  o.str(body.bytes);
+  o.list(lookups, [&](const analyze::citations::Lookup& l) {
+    o.str(l.symbol);
+    o.strings(l.aliases);
+    o.num(l.by_short_form);
+    o.str(l.written);
+    o.str(l.paragraph);
+    o.str(l.answer);
+    o.num(l.paragraph_found);
+  });
+  return std::move(o.bytes);
+}
+
+std::optional<Record> decode(std::string_view bytes) {
+  if (bytes.substr(0, kMagic.size()) != kMagic) return std::nullopt;
+  try {
+    In in(bytes.substr(kMagic.size()));
+    Record r;
+    r.content.lo = in.num();
+    r.content.hi = in.num();
+    auto n = in.num();
+    std::size_t at = kMagic.size() + in.pos();
+    if (n > bytes.size() - at) return std::nullopt;
+    std::string_view body = bytes.substr(at, n);
+    if (hash_of(body) != r.content) return std::nullopt;  // a torn or altered file
+    In doc(body);
+    get(doc, r.doc);
+    if (!doc.done()) return std::nullopt;
+    In rest(bytes.substr(at + n));
+    rest.list(r.lookups, [&](analyze::citations::Lookup& l) {
+      l.symbol = rest.str();
+      rest.strings(l.aliases);
+      l.by_short_form = rest.num() != 0;
+      l.written = rest.str();
+      l.paragraph = rest.str();
+      l.answer = rest.str();
+      l.paragraph_found = rest.num() != 0;
+    });
+    if (!rest.done()) return std::nullopt;
+    return r;
+  } catch (const Truncated&) {
+    return std::nullopt;
+  }
+}
+
+}  // namespace acta::cache

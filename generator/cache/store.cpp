@@ -1,0 +1,132 @@
+#include "cache/store.hpp"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <fstream>
+#include <set>
+
+#include "util/files.hpp"
+
+namespace acta::cache {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::string_view kOutputsMagic = "acta-outputs-1\n";
+
+// Writes `bytes` to `path` through a temporary file, so a reader never sees half a file.
+bool write_whole(const fs::path& path, std::string_view bytes) {
+  std::error_code ec;
+  fs::create_directories(path.parent_path(), ec);
+  fs::path tmp = path;
+  tmp += ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(std::hash<std::string>{}(path.string()) & 0xffff);
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out) return false;
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    if (!out.flush()) {
+      fs::remove(tmp, ec);
+      return false;
+    }
+  }
+  fs::rename(tmp, path, ec);
+  if (ec) fs::remove(tmp, ec);
+  return !ec;
+}
+
+std::optional<std::string> read_whole(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  return bytes;
+}
+
+std::string site_identity(const fs::path& site) {
+  struct stat st {};
+  if (::stat(site.c_str(), &st) != 0) return "";
+  return std::to_string(st.st_dev) + "-" + std::to_string(st.st_ino);
+}
+
+}  // namespace
+
+Store::Store(fs::path dir) : dir_(std::move(dir)) {
+  std::error_code ec;
+  fs::create_directories(dir_ / "docs", ec);
+  if (ec) return;
+  usable_ = true;
+  if (!fs::exists(dir_ / "CACHEDIR.TAG", ec))
+    write_whole(dir_ / "CACHEDIR.TAG",
+                "Signature: 8a477f597d28d172789f06886806bc55\n"
+                "# This folder is Acta's build cache. It is not part of the site and can be deleted at any time;\n"
+                "# the next build is then a full one.\n");
+}
+
+fs::path Store::record_path(const Hash& key) const {
+  std::string hex = key.hex();
+  return dir_ / "docs" / hex.substr(0, 2) / hex;
+}
+
+std::optional<Record> Store::load(const Hash& key) const {
+  if (!usable_) return std::nullopt;
+  auto bytes = read_whole(record_path(key));
+  if (!bytes) return std::nullopt;
+  return decode(*bytes);
+}
+
+void Store::save(const Hash& key, const std::string& record_bytes) const {
+  if (usable_) write_whole(record_path(key), record_bytes);
+}
+
+void Store::keep_only(const std::vector<Hash>& keep) const {
+  if (!usable_) return;
+  std::set<std::string> names;
+  for (const auto& k : keep) names.insert(k.hex());
+  std::error_code ec;
+  for (const auto& sub : fs::directory_iterator(dir_ / "docs", ec)) {
+    std::error_code ec2;
+    for (const auto& f : fs::directory_iterator(sub.path(), ec2))
+      if (!names.count(f.path().filename().string())) fs::remove(f.path(), ec2);
+  }
+}
+
+OutputKeys Store::outputs_of(const fs::path& site) const {
+  OutputKeys keys;
+  std::string id = site_identity(site);
+  if (!usable_ || id.empty()) return keys;
+  auto bytes = read_whole(dir_ / "outputs" / id);
+  if (!bytes || bytes->compare(0, kOutputsMagic.size(), kOutputsMagic) != 0) return keys;
+  // Lines: hex key, space, path.
+  std::size_t i = kOutputsMagic.size();
+  while (i < bytes->size()) {
+    auto end = bytes->find('\n', i);
+    if (end == std::string::npos || end - i < 34 || (*bytes)[i + 32] != ' ') return {};  // torn: use none
+    Hash h;
+    try {
+      h.hi = std::stoull(bytes->substr(i, 16), nullptr, 16);
+      h.lo = std::stoull(bytes->substr(i + 16, 16), nullptr, 16);
+    } catch (...) {
+      return {};
+    }
+    keys.emplace(bytes->substr(i + 33, end - i - 33), h);
+    i = end + 1;
+  }
+  return keys;
+}
+
+void Store::save_outputs(const fs::path& site, const OutputKeys& keys) const {
+  std::string id = site_identity(site);
+  if (!usable_ || id.empty()) return;
+  std::vector<std::pair<std::string, Hash>> sorted(keys.begin(), keys.end());
+  std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::string bytes(kOutputsMagic);
+  for (const auto& [path, h] : sorted) bytes += h.hex() + " " + path + "\n";
+  std::error_code ec;
+  for (const auto& f : fs::directory_iterator(dir_ / "outputs", ec))
+    if (f.path().filename() != id) fs::remove(f.path(), ec);
+  write_whole(dir_ / "outputs" / id, bytes);
+}
+
+}  // namespace acta::cache

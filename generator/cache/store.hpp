@@ -1,0 +1,50 @@
+// The build cache folder (Config::cache_dir, ".acta-cache" beside the config by default). It holds:
+//   docs/xx/<key>   one record per document (record.hpp), named by the hash of everything the record was
+//                   made from (the source's bytes, its sidecar's, the config, Acta's version)
+//   outputs/<site>  what the output folder holds: each file's path and the hash of what it was made from,
+//                   for the site folder it describes (named by that folder's device and inode, so a site
+//                   swapped in by another build, or removed and made again, never matches)
+//   CACHEDIR.TAG    marks the folder as a cache for backup tools
+// It is never published, and deleting it only makes the next build a full one. A cache that cannot be used
+// (unwritable, damaged) never fails a build: entries that do not read are rebuilt.
+#pragma once
+
+#include <filesystem>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "cache/hash.hpp"
+#include "cache/record.hpp"
+
+namespace acta::cache {
+
+// Output path (relative, '/'-separated) -> the hash of its inputs.
+using OutputKeys = std::unordered_map<std::string, Hash>;
+
+class Store {
+ public:
+  explicit Store(std::filesystem::path dir);
+
+  const std::filesystem::path& dir() const { return dir_; }
+
+  std::optional<Record> load(const Hash& key) const;
+  void save(const Hash& key, const std::string& record_bytes) const;  // safe from several threads
+  // Removes the records of keys not in `keep` (documents changed or gone).
+  void keep_only(const std::vector<Hash>& keep) const;
+
+  // The output keys recorded for the folder `site` as it is now, or an empty map.
+  OutputKeys outputs_of(const std::filesystem::path& site) const;
+  // Records the output keys of the folder `site` (before it is swapped in: the identity moves with the
+  // folder) and forgets those of other folders.
+  void save_outputs(const std::filesystem::path& site, const OutputKeys& keys) const;
+
+ private:
+  std::filesystem::path record_path(const Hash& key) const;
+  std::filesystem::path dir_;
+  bool usable_ = false;
+};
+
+}  // namespace acta::cache

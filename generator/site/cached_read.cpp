@@ -1,0 +1,103 @@
+#include "site/cached_read.hpp"
+
+#include <atomic>
+
+#include "analyze/passes.hpp"
+#include "cache/record.hpp"
+#include "read/content.hpp"
+#include "util/files.hpp"
+#include "util/parallel.hpp"
+
+namespace acta::site {
+
+namespace {
+
+struct Loaded {
+  model::Document doc;
+  analyze::citations::Lookups lookups;
+  cache::Hash key;      // what the record is named by
+  cache::Hash content;  // the record's content hash, when cached
+  bool cached = false;
+};
+
+cache::Hash source_key(const cache::Hash& setup, const read::Source& source, const read::SourceBytes& bytes) {
+  cache::Hasher h;
+  h.add(setup).add(files::display(source.path)).add(bytes.text);
+  if (bytes.sidecar) h.add(1).add(files::display(source.sidecar)).add(*bytes.sidecar);
+  else h.add(0);
+  return h.digest();
+}
+
+}  // namespace
+
+AnalysedArchive read_and_analyse(const config::Config& config, const cache::Store* store, const cache::Hash& setup,
+                                 Progress& progress) {
+  const auto root = config.content_dir();
+  read::SourceList list = read::list_sources(config);
+  const std::size_t n = list.sources.size();
+  std::atomic<std::size_t> done{0};
+  auto loaded = parallel_map<Loaded>(n, [&](std::size_t i) {
+    Loaded l;
+    auto bytes = read::load_source(list.sources[i], root);
+    if (store) {
+      l.key = source_key(setup, list.sources[i], bytes);
+      if (auto record = store->load(l.key)) {
+        l.doc = std::move(record->doc);
+        l.lookups = std::move(record->lookups);
+        l.content = record->content;
+        l.cached = true;
+      }
+    }
+    if (!l.cached) l.doc = read::read_document(list.sources[i], std::move(bytes));
+    progress.count(++done, n, "documents");
+    return l;
+  });
+
+  AnalysedArchive out;
+  auto& archive = out.archive;
+  archive.diagnostics = std::move(list.diagnostics);
+  std::vector<analyze::citations::Lookups> lookups(n);
+  std::vector<char> cached(n, 0);
+  std::vector<cache::Hash> keys(n);
+  out.content.resize(store ? n : 0);
+  archive.documents.reserve(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    archive.documents.push_back(std::move(loaded[i].doc));
+    lookups[i] = std::move(loaded[i].lookups);
+    cached[i] = loaded[i].cached;
+    keys[i] = loaded[i].key;
+    if (store) out.content[i] = loaded[i].content;
+  }
+  loaded.clear();
+  read::check_unique(archive);
+
+  // A cached analysis holds while its lookups get the same answers; otherwise the document is read again.
+  std::vector<char> todo(n, 1);
+  if (store) {
+    auto changed = analyze::citations::answers_changed(archive, lookups, cached);
+    parallel_for(n, [&](std::size_t i) {
+      if (!cached[i]) return;
+      if (!changed[i]) {
+        todo[i] = 0;
+        return;
+      }
+      archive.documents[i] = read::read_document(list.sources[i], read::load_source(list.sources[i], root));
+    });
+    for (std::size_t i = 0; i < n; ++i) {
+      out.from_cache += cached[i] && !todo[i];
+      out.relinked += cached[i] && todo[i];
+    }
+  }
+  analyze::run_passes(archive, config, nullptr, store ? todo : std::vector<char>{}, store ? &lookups : nullptr);
+
+  if (store) {
+    parallel_for(n, [&](std::size_t i) {
+      if (!todo[i]) return;
+      store->save(keys[i], cache::encode(archive.documents[i], lookups[i], out.content[i]));
+    });
+    store->keep_only(keys);
+  }
+  return out;
+}
+
+}  // namespace acta::site

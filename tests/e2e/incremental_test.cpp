@@ -1,0 +1,120 @@
+// The build cache: after any change, a build that reuses the cache writes exactly the site a build from
+// scratch writes, and reuses what did not change.
+#include <gtest/gtest.h>
+
+#include <map>
+
+#include "e2e_support.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::map<std::string, std::string> snapshot(const fs::path& dir) {
+  std::map<std::string, std::string> files;
+  for (const auto& e : fs::recursive_directory_iterator(dir))
+    if (e.is_regular_file()) files[e.path().lexically_relative(dir).string()] = e2e::read(e.path());
+  return files;
+}
+
+// Builds with the cache into public/ and from scratch into full/, and compares the two trees. Returns the
+// cached build's output.
+std::string build_and_compare(const fs::path& site, const std::string& step) {
+  auto cached = e2e::acta(site, "build");
+  EXPECT_EQ(cached.status, 0) << step << "\n" << cached.out;
+  fs::remove_all(site / "full");
+  auto full = e2e::acta(site, "build --no-cache --out full");
+  EXPECT_EQ(full.status, 0) << step << "\n" << full.out;
+  auto a = snapshot(site / "public"), b = snapshot(site / "full");
+  EXPECT_EQ(a.size(), b.size()) << step;
+  for (const auto& [path, bytes] : b) {
+    auto it = a.find(path);
+    if (it == a.end()) ADD_FAILURE() << step << ": the cached build lacks " << path;
+    else EXPECT_TRUE(it->second == bytes) << step << ": " << path << " differs from a build from scratch";
+  }
+  fs::remove_all(site / "full");
+  return cached.out;
+}
+
+std::string doc_a(const std::string& symbol, bool with_second_paragraph) {
+  return "---\nsymbol: " + symbol + "\ntitle: 山区可持续发展\ndate: 2015-12-10\n---\n\n大会，\n\n"
+         "1. 鼓励各国政府保护冰川和淡水资源；\n\n" +
+         std::string(with_second_paragraph ? "2. 请秘书长就山区生物多样性提出报告；\n" : "");
+}
+
+std::string doc_b(const std::string& title, const std::string& extra) {
+  return "---\nsymbol: A/RES/71/9\ntitle: " + title + "\ndate: 2016-12-10\n---\n\n大会，\n\n"
+         "回顾其第 70/5 号决议第 2 段和第 62/196 号决议，\n\n1. 重申山区对淡水的重要性；\n\n" + extra;
+}
+
+}  // namespace
+
+TEST(Incremental, EveryChangeGivesTheSiteABuildFromScratchGives) {
+  fs::path site = e2e::make_site("incremental", "title: 增量\n");
+  fs::path content = site / "content";
+  for (const auto& e : fs::directory_iterator(fs::path(ACTA_SOURCE_DIR) / "content")) fs::copy(e.path(), content / e.path().filename());
+  e2e::write(content / "a.md", doc_a("A/RES/70/5", true));
+  e2e::write(content / "b.md", doc_b("山区决议", ""));
+
+  auto out = build_and_compare(site, "first build");
+  EXPECT_EQ(out.find("incremental:"), std::string::npos) << out;
+  EXPECT_TRUE(fs::exists(site / ".acta-cache" / "CACHEDIR.TAG"));
+
+  out = build_and_compare(site, "nothing changed");
+  EXPECT_NE(out.find("incremental: 7 of 7 documents unchanged"), std::string::npos) << out;
+
+  e2e::write(content / "b.md", doc_b("山区决议", "2. 新增的一段关于荒漠化的案文。\n"));
+  out = build_and_compare(site, "a paragraph added to b");
+  EXPECT_NE(out.find("incremental: 6 of 7 documents unchanged"), std::string::npos) << out;
+
+  e2e::write(content / "b.md", doc_b("山区与淡水决议", "2. 新增的一段关于荒漠化的案文。\n"));
+  build_and_compare(site, "the title of b, which a lists as citing it, changed");
+
+  e2e::write(content / "a.md", doc_a("A/RES/70/5", false));
+  out = build_and_compare(site, "the paragraph b cites is gone from a");
+  EXPECT_NE(out.find("incremental: 5 of 7 documents unchanged"), std::string::npos) << out;  // a read, b relinked
+
+  e2e::write(content / "a.md", doc_a("A/RES/70/6", true));
+  build_and_compare(site, "the symbol b cites is gone");
+
+  e2e::write(site / "templates" / "block.mustache", e2e::read(site / "templates" / "block.mustache") + "{{! changed }}\n");
+  build_and_compare(site, "a template changed");
+
+  e2e::write(site / "site-config.yaml", "title: 增量档案\n");
+  build_and_compare(site, "the config changed");
+
+  fs::remove(content / "b.md");
+  build_and_compare(site, "a document removed");
+
+  for (const auto& e : fs::recursive_directory_iterator(site / ".acta-cache"))
+    if (e.is_regular_file()) e2e::write(e.path(), e2e::read(e.path()).substr(0, e2e::read(e.path()).size() / 2));
+  build_and_compare(site, "every cache file cut in half");
+
+  fs::remove_all(site / "public");
+  build_and_compare(site, "the output folder removed");
+
+  fs::remove_all(site / ".acta-cache");
+  build_and_compare(site, "the cache folder removed");
+  fs::remove_all(site);
+}
+
+TEST(Incremental, NoCacheLeavesNoCacheFolder) {
+  fs::path site = e2e::make_site("no-cache", "title: 测试\n");
+  e2e::write(site / "content" / "a.md", doc_a("A/RES/70/5", true));
+  ASSERT_EQ(e2e::acta(site, "build --no-cache").status, 0);
+  EXPECT_FALSE(fs::exists(site / ".acta-cache"));
+  fs::remove_all(site);
+}
+
+TEST(Incremental, CacheInsideTheOutputOrContentFolderIsRefused) {
+  fs::path site = e2e::make_site("cache-place", "title: 测试\ncache: public/.cache\n");
+  e2e::write(site / "content" / "a.md", doc_a("A/RES/70/5", true));
+  auto run = e2e::acta(site, "build");
+  EXPECT_EQ(run.status, 1);
+  EXPECT_NE(run.out.find("would contain the build cache"), std::string::npos) << run.out;
+  e2e::write(site / "site-config.yaml", "title: 测试\ncache: content/cache\n");
+  run = e2e::acta(site, "build");
+  EXPECT_EQ(run.status, 1);
+  EXPECT_NE(run.out.find("is inside the content folder"), std::string::npos) << run.out;
+  fs::remove_all(site);
+}
