@@ -1,93 +1,18 @@
 #include "cache/record.hpp"
 
-#include <cstring>
-#include <stdexcept>
+#include "util/binary.hpp"
 
 namespace acta::cache {
 
 namespace {
 
 using namespace model;
+using binary::In;
+using binary::Out;
+using binary::Truncated;
 
 // Bumped whenever the model or this encoding changes, so old records read as missing.
 constexpr std::string_view kMagic = "acta-record-1\n";
-
-class Out {
- public:
-  std::string bytes;
-  void num(std::uint64_t v) {
-    while (v >= 0x80) {
-      bytes += static_cast<char>((v & 0x7f) | 0x80);
-      v >>= 7;
-    }
-    bytes += static_cast<char>(v);
-  }
-  void str(std::string_view s) {
-    num(s.size());
-    bytes.append(s);
-  }
-  void real(double d) {
-    std::uint64_t v;
-    std::memcpy(&v, &d, sizeof v);
-    for (int i = 0; i < 8; ++i) bytes += static_cast<char>(v >> (8 * i));
-  }
-  template <class T, class F>
-  void list(const std::vector<T>& v, F each) {
-    num(v.size());
-    for (const auto& x : v) each(x);
-  }
-  void strings(const std::vector<std::string>& v) { list(v, [&](const std::string& s) { str(s); }); }
-};
-
-struct Truncated : std::runtime_error {
-  Truncated() : std::runtime_error("truncated record") {}
-};
-
-class In {
- public:
-  explicit In(std::string_view b) : b_(b) {}
-  std::uint64_t num() {
-    std::uint64_t v = 0;
-    for (int shift = 0; shift < 64; shift += 7) {
-      if (i_ >= b_.size()) throw Truncated();
-      auto c = static_cast<unsigned char>(b_[i_++]);
-      v |= static_cast<std::uint64_t>(c & 0x7f) << shift;
-      if (!(c & 0x80)) return v;
-    }
-    throw Truncated();
-  }
-  int integer() { return static_cast<int>(num()); }
-  std::string str() {
-    auto n = num();
-    if (n > b_.size() - i_) throw Truncated();
-    std::string s(b_.substr(i_, n));
-    i_ += n;
-    return s;
-  }
-  double real() {
-    if (b_.size() - i_ < 8) throw Truncated();
-    std::uint64_t v = 0;
-    for (int i = 0; i < 8; ++i) v |= static_cast<std::uint64_t>(static_cast<unsigned char>(b_[i_ + i])) << (8 * i);
-    i_ += 8;
-    double d;
-    std::memcpy(&d, &v, sizeof d);
-    return d;
-  }
-  template <class T, class F>
-  void list(std::vector<T>& v, F each) {
-    auto n = num();
-    if (n > b_.size() - i_) throw Truncated();  // every element takes at least one byte
-    v.resize(n);
-    for (auto& x : v) each(x);
-  }
-  void strings(std::vector<std::string>& v) { list(v, [&](std::string& s) { s = str(); }); }
-  std::size_t pos() const { return i_; }
-  bool done() const { return i_ == b_.size(); }
-
- private:
-  std::string_view b_;
-  std::size_t i_ = 0;
-};
 
 void put(Out& o, const Inlines& v);
 void put(Out& o, const Inline& x) {
@@ -254,6 +179,9 @@ std::string encode(const Document& doc, const analyze::citations::Lookups& looku
     o.str(l.answer);
     o.num(l.paragraph_found);
   });
+  auto whole = hash_of(o.bytes);  // the lookups too: a damaged one must not pass for a true answer
+  o.num(whole.lo);
+  o.num(whole.hi);
   return std::move(o.bytes);
 }
 
@@ -273,6 +201,7 @@ std::optional<Record> decode(std::string_view bytes) {
     get(doc, r.doc);
     if (!doc.done()) return std::nullopt;
     In rest(bytes.substr(at + n));
+    const std::size_t rest_at = at + n;
     rest.list(r.lookups, [&](analyze::citations::Lookup& l) {
       l.symbol = rest.str();
       rest.strings(l.aliases);
@@ -282,7 +211,11 @@ std::optional<Record> decode(std::string_view bytes) {
       l.answer = rest.str();
       l.paragraph_found = rest.num() != 0;
     });
-    if (!rest.done()) return std::nullopt;
+    const std::size_t signed_end = rest_at + rest.pos();
+    Hash whole;
+    whole.lo = rest.num();
+    whole.hi = rest.num();
+    if (!rest.done() || hash_of(bytes.substr(0, signed_end)) != whole) return std::nullopt;
     return r;
   } catch (const Truncated&) {
     return std::nullopt;

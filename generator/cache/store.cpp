@@ -64,28 +64,32 @@ Store::Store(fs::path dir) : dir_(std::move(dir)) {
                 "# the next build is then a full one.\n");
 }
 
-fs::path Store::record_path(const Hash& key) const {
+fs::path Store::entry_path(std::string_view kind, const Hash& key) const {
   std::string hex = key.hex();
-  return dir_ / "docs" / hex.substr(0, 2) / hex;
+  return dir_ / kind / hex.substr(0, 2) / hex;
+}
+
+std::optional<std::string> Store::get(std::string_view kind, const Hash& key) const {
+  if (!usable_) return std::nullopt;
+  return read_whole(entry_path(kind, key));
+}
+
+void Store::put(std::string_view kind, const Hash& key, std::string_view bytes) const {
+  if (usable_) write_whole(entry_path(kind, key), bytes);
 }
 
 std::optional<Record> Store::load(const Hash& key) const {
-  if (!usable_) return std::nullopt;
-  auto bytes = read_whole(record_path(key));
+  auto bytes = get("docs", key);
   if (!bytes) return std::nullopt;
   return decode(*bytes);
 }
 
-void Store::save(const Hash& key, const std::string& record_bytes) const {
-  if (usable_) write_whole(record_path(key), record_bytes);
-}
-
-void Store::keep_only(const std::vector<Hash>& keep) const {
+void Store::keep_only(std::string_view kind, const std::vector<Hash>& keep) const {
   if (!usable_) return;
   std::set<std::string> names;
   for (const auto& k : keep) names.insert(k.hex());
   std::error_code ec;
-  for (const auto& sub : fs::directory_iterator(dir_ / "docs", ec)) {
+  for (const auto& sub : fs::directory_iterator(dir_ / kind, ec)) {
     std::error_code ec2;
     for (const auto& f : fs::directory_iterator(sub.path(), ec2))
       if (!names.count(f.path().filename().string())) fs::remove(f.path(), ec2);

@@ -1,6 +1,7 @@
 // The build cache folder (Config::cache_dir, ".acta-cache" beside the config by default). It holds:
 //   docs/xx/<key>   one record per document (record.hpp), named by the hash of everything the record was
 //                   made from (the source's bytes, its sidecar's, the config, Acta's version)
+//   search/xx/<key> one partial search index per group of documents (analyze/search/index.hpp)
 //   outputs/<site>  what the output folder holds: each file's path and the hash of what it was made from,
 //                   for the site folder it describes (named by that folder's device and inode, so a site
 //                   swapped in by another build, or removed and made again, never matches)
@@ -30,10 +31,14 @@ class Store {
 
   const std::filesystem::path& dir() const { return dir_; }
 
+  // Entries of one kind ("docs", "search") by key. put() is safe from several threads.
+  std::optional<std::string> get(std::string_view kind, const Hash& key) const;
+  void put(std::string_view kind, const Hash& key, std::string_view bytes) const;
+  // Removes the entries of `kind` whose keys are not in `keep` (what changed or is gone).
+  void keep_only(std::string_view kind, const std::vector<Hash>& keep) const;
+
+  // A document's record, when there is one and it reads.
   std::optional<Record> load(const Hash& key) const;
-  void save(const Hash& key, const std::string& record_bytes) const;  // safe from several threads
-  // Removes the records of keys not in `keep` (documents changed or gone).
-  void keep_only(const std::vector<Hash>& keep) const;
 
   // The output keys recorded for the folder `site` as it is now, or an empty map.
   OutputKeys outputs_of(const std::filesystem::path& site) const;
@@ -42,7 +47,7 @@ class Store {
   void save_outputs(const std::filesystem::path& site, const OutputKeys& keys) const;
 
  private:
-  std::filesystem::path record_path(const Hash& key) const;
+  std::filesystem::path entry_path(std::string_view kind, const Hash& key) const;
   std::filesystem::path dir_;
   bool usable_ = false;
 };

@@ -156,7 +156,22 @@ BuildReport build(const BuildOptions& options) {
   write::write_robots(site, out);
   stage_done("site pages");
   {  // scoped: the index is freed once its files are written
-    auto search_index = analyze::search::build_index(archive, cfg);
+    // Incremental: a group of documents whose analysed contents are unchanged keeps its partial index.
+    std::vector<cache::Hash> group_keys;
+    analyze::search::GroupStore groups;
+    if (store) {
+      const std::size_t size = analyze::search::kGroupSize, n = archive.documents.size();
+      for (std::size_t g = 0; g * size < n; ++g) {
+        cache::Hasher h;
+        h.add(setup).add(g);
+        for (std::size_t d = g * size; d < std::min(n, (g + 1) * size); ++d) h.add(analysed.content[d]);
+        group_keys.push_back(h.digest());
+      }
+      groups.load = [&](std::size_t g) { return store->get("search", group_keys[g]); };
+      groups.save = [&](std::size_t g, std::string bytes) { store->put("search", group_keys[g], bytes); };
+    }
+    auto search_index = analyze::search::build_index(archive, cfg, store ? &groups : nullptr);
+    if (store) store->keep_only("search", group_keys);
     stage_done("search index");
     write::write_search(site, search_index, out);
   }

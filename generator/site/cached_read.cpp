@@ -93,9 +93,9 @@ AnalysedArchive read_and_analyse(const config::Config& config, const cache::Stor
   if (store) {
     parallel_for(n, [&](std::size_t i) {
       if (!todo[i]) return;
-      store->save(keys[i], cache::encode(archive.documents[i], lookups[i], out.content[i]));
+      store->put("docs", keys[i], cache::encode(archive.documents[i], lookups[i], out.content[i]));
     });
-    store->keep_only(keys);
+    store->keep_only("docs", keys);
   }
   return out;
 }

@@ -6,6 +6,7 @@
 
 #include "analyze/search/codec.hpp"
 #include "analyze/search/text.hpp"
+#include "util/binary.hpp"
 #include "util/parallel.hpp"
 
 namespace acta::analyze::search {
@@ -17,7 +18,7 @@ namespace {
 using model::BlockKind;
 
 // Documents per work item. Fixed (not per thread) so the index is the same whatever the thread count.
-constexpr std::size_t kGroup = 128;
+constexpr std::size_t kGroup = kGroupSize;
 
 std::string block_label(const model::Block& b) {
   const std::string& id = b.id;
@@ -231,6 +232,50 @@ GroupResult index_group(const model::Archive& archive, const config::Config& con
   return r;
 }
 
+// A group's partial index as bytes, for GroupStore; decode_group gives it back, or nothing when the bytes
+// are not a group of this version (then the group is indexed again).
+constexpr std::string_view kGroupMagic = "acta-search-group-1\n";
+
+std::string encode_group(const GroupResult& g) {
+  binary::Out o;
+  o.bytes.append(kGroupMagic);
+  o.list(g.docs, [&](const DocInfo& d) {
+    o.num(d.length);
+    o.num(static_cast<std::uint64_t>(d.year));
+    o.list(d.topics, [&](int t) { o.num(static_cast<std::uint64_t>(t)); });
+  });
+  o.list(g.keys, [&](const std::pair<std::string, Fragment>& k) {
+    o.str(k.first);
+    o.num(k.second.first_doc);
+    o.num(k.second.last_doc);
+    o.str(k.second.data);
+  });
+  return std::move(o.bytes);
+}
+
+std::optional<GroupResult> decode_group(std::string_view bytes, std::size_t documents) {
+  if (bytes.substr(0, kGroupMagic.size()) != kGroupMagic) return std::nullopt;
+  try {
+    binary::In in(bytes.substr(kGroupMagic.size()));
+    GroupResult g;
+    in.list(g.docs, [&](DocInfo& d) {
+      d.length = static_cast<std::uint32_t>(in.num());
+      d.year = in.integer();
+      in.list(d.topics, [&](int& t) { t = in.integer(); });
+    });
+    in.list(g.keys, [&](std::pair<std::string, Fragment>& k) {
+      k.first = in.str();
+      k.second.first_doc = static_cast<std::uint32_t>(in.num());
+      k.second.last_doc = static_cast<std::uint32_t>(in.num());
+      k.second.data = in.str();
+    });
+    if (!in.done() || g.docs.size() != documents) return std::nullopt;
+    return g;
+  } catch (const binary::Truncated&) {
+    return std::nullopt;
+  }
+}
+
 // Rewrites a group's fragments from term frequencies to impacts. `first` is the group's first document.
 void to_impacts(GroupResult& g, std::size_t first, double avg) {
   std::string out;
@@ -308,11 +353,17 @@ std::vector<Field> fields(const model::Document& doc) {
   return out;
 }
 
-Index build_index(const model::Archive& archive, const config::Config& config) {
+Index build_index(const model::Archive& archive, const config::Config& config, const GroupStore* store) {
   const std::size_t n = archive.documents.size();
   const std::size_t groups = (n + kGroup - 1) / kGroup;
   auto parts = parallel_map<GroupResult>(groups, [&](std::size_t g) {
-    return index_group(archive, config, g * kGroup, std::min(n, (g + 1) * kGroup));
+    const std::size_t begin = g * kGroup, end = std::min(n, (g + 1) * kGroup);
+    if (store && store->load)
+      if (auto bytes = store->load(g))
+        if (auto cached = decode_group(*bytes, end - begin)) return std::move(*cached);
+    auto part = index_group(archive, config, begin, end);
+    if (store && store->save) store->save(g, encode_group(part));
+    return part;
   });
 
   double total = 0;

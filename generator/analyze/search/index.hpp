@@ -7,6 +7,8 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -67,7 +69,18 @@ struct Index {
   std::vector<DocInfo> docs;      // parallel to Archive::documents
 };
 
-// Builds the index in parallel over fixed groups of documents; the result does not depend on thread count.
-Index build_index(const model::Archive& archive, const config::Config& config);
+// The index is built in fixed groups of documents: group g holds documents [g kGroupSize, (g + 1) kGroupSize).
+// A group's partial index (keys and term frequencies, before the archive-wide average length turns them into
+// impacts) depends only on its documents and the config, so incremental builds keep it between builds.
+inline constexpr std::size_t kGroupSize = 128;
+struct GroupStore {
+  // The bytes saved for group g, when its documents are the same as then; else nothing.
+  std::function<std::optional<std::string>(std::size_t group)> load;
+  std::function<void(std::size_t group, std::string bytes)> save;
+};
+
+// Builds the index in parallel over the groups; the result does not depend on thread count, nor on which
+// groups came from `store`.
+Index build_index(const model::Archive& archive, const config::Config& config, const GroupStore* store = nullptr);
 
 }  // namespace acta::analyze::search
