@@ -10,6 +10,7 @@
 #include "cache/store.hpp"
 #include "config/config.hpp"
 #include "site/cached_read.hpp"
+#include "site/output_keys.hpp"
 #include "site/summary.hpp"
 #include "util/build_id.hpp"
 #include "util/files.hpp"
@@ -76,23 +77,6 @@ cache::Hash templates_key(const fs::path& dir) {
   return h.digest();
 }
 
-// Per document: its analysed content, and what its pages show of the documents that cite it.
-std::vector<cache::Hash> document_keys(const model::Archive& archive, const std::vector<cache::Hash>& content,
-                                       const cache::Hash& setup) {
-  std::vector<cache::Hash> keys(archive.documents.size());
-  for (std::size_t i = 0; i < keys.size(); ++i) {
-    cache::Hasher h;
-    h.add(setup).add(content[i]);
-    if (i < archive.cited_by.size())
-      for (const auto& place : archive.cited_by[i]) {
-        const auto& c = archive.documents[place.doc];
-        h.add(place.block_id).add(c.slug).add(c.meta.symbol).add(c.meta.title).add(c.meta.date);
-      }
-    keys[i] = h.digest();
-  }
-  return keys;
-}
-
 }  // namespace
 
 BuildReport build(const BuildOptions& options) {
@@ -137,8 +121,7 @@ BuildReport build(const BuildOptions& options) {
   write::SiteContext site{cfg, archive, templates};
   if (store) {
     out.set_previous(store->outputs_of(out_dir));
-    site.document_keys = document_keys(archive, analysed.content, setup);
-    site.templates_key = templates_key(cfg.templates_dir());
+    site.keys = output_keys(archive, cfg, analysed.content, setup, templates_key(cfg.templates_dir()));
   }
   write::copy_assets(site, out);
   write::write_document_pages(site, out);

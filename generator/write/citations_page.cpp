@@ -66,7 +66,7 @@ Data citations_data(const SiteContext& site) {
 
 void write_citations_page(const SiteContext& site, const StagedOutput& out) {
   if (!site.templates.has("citations")) return;
-  out.write("citations.html", site.templates.page("citations", citations_data(site)));
+  write_keyed(out, "citations.html", site.keys.listing, [&] { return site.templates.page("citations", citations_data(site)); });
 }
 
 }  // namespace acta::write

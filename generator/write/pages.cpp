@@ -195,6 +195,7 @@ void write_document_pages(const SiteContext& site, const StagedOutput& out) {
 }
 
 void write_index_page(const SiteContext& site, const StagedOutput& out) {
+  if (!site.keys.listing.empty() && out.reuse("index.html", site.keys.listing)) return;
   std::vector<const model::Document*> docs;
   for (const auto& d : site.archive.documents) docs.push_back(&d);
   std::stable_sort(docs.begin(), docs.end(), [](auto* a, auto* b) { return newer_first(*a, *b); });
@@ -214,7 +215,7 @@ void write_index_page(const SiteContext& site, const StagedOutput& out) {
   d.set("count", std::to_string(docs.size()));
   set_optional(d, "timeline_svg", timeline_svg(site.archive, ""));
   set_optional(d, "citation_graph_svg", citation_graph_svg(site.archive, ""));
-  out.write("index.html", site.templates.page("index", d));
+  out.write("index.html", site.templates.page("index", d), site.keys.listing);
 }
 
 void copy_assets(const SiteContext& site, const StagedOutput& out) {

@@ -15,7 +15,7 @@ void write_not_found_page(const SiteContext& site, const StagedOutput& out) {
   // Servers show 404.html at any depth; its links are relative to the site root, like the home page's.
   Data d = page_data(site, "404.html", "找不到页面");
   d.set("noindex", Data(true));
-  out.write("404.html", site.templates.page("not_found", d));
+  write_keyed(out, "404.html", site.keys.listing, [&] { return site.templates.page("not_found", d); });
 }
 
 std::string feed_path(const config::Config& config) { return config.base_url.empty() ? "" : "feed.xml"; }
@@ -30,6 +30,7 @@ std::string atom_date(const std::string& iso) {
 void write_feed(const SiteContext& site, const StagedOutput& out) {
   const auto& cfg = site.config;
   if (feed_path(cfg).empty()) return;
+  if (!site.keys.listing.empty() && out.reuse("feed.xml", site.keys.listing)) return;
   std::vector<const model::Document*> docs;
   for (const auto& d : site.archive.documents)
     if (!atom_date(d.meta.date).empty()) docs.push_back(&d);
@@ -72,7 +73,7 @@ void write_feed(const SiteContext& site, const StagedOutput& out) {
     }
     x.close();
   }
-  out.write("feed.xml", x.finish());
+  out.write("feed.xml", x.finish(), site.keys.listing);
 }
 
 void write_robots(const SiteContext& site, const StagedOutput& out) {

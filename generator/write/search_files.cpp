@@ -137,7 +137,8 @@ std::size_t write_search(const SiteContext& site, const search::Index& index, co
       return content;
     });
   });
-  if (site.templates.has("search")) out.write("search.html", site.templates.page("search", search_page_data(site, index)));
+  if (site.templates.has("search"))
+    write_keyed(out, "search.html", site.keys.listing, [&] { return site.templates.page("search", search_page_data(site, index)); });
   return bytes;
 }
 

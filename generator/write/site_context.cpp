@@ -8,10 +8,10 @@
 namespace acta::write {
 
 cache::Hash SiteContext::file_key(std::size_t index, std::string_view kind, bool uses_templates) const {
-  if (index >= document_keys.size()) return {};
+  if (index >= keys.documents.size()) return {};
   cache::Hasher h;
-  h.add(document_keys[index]).add(kind);
-  if (uses_templates) h.add(templates_key);
+  h.add(keys.documents[index]).add(kind);
+  if (uses_templates) h.add(keys.templates);
   return h.digest();
 }
 

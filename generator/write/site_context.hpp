@@ -15,28 +15,39 @@
 
 namespace acta::write {
 
+// Incremental builds: hashes of what output files are made from (site/output_keys.hpp). All empty in a build
+// without cache.
+struct FileKeys {
+  std::vector<cache::Hash> documents;  // per document: the analysed document, the documents citing it, setup
+  cache::Hash templates;               // the templates folder
+  cache::Hash listing;                 // pages made from every document's metadata and citations
+  std::vector<cache::Hash> topics;     // per configured topic: its page
+  cache::Hash overview;                // the topics overview
+};
+
 struct SiteContext {
   const config::Config& config;
   const model::Archive& archive;
   const Templates& templates;
-  // Incremental builds: per document, the hash of everything its own files are made from (the analysed
-  // document, the documents citing it, the config, Acta itself); and the hash of the templates folder.
-  // Empty in a build without cache.
-  std::vector<cache::Hash> document_keys = {};
-  cache::Hash templates_key = {};
+  FileKeys keys = {};
 
   // The key of one of document `index`'s files (`kind`: "page", "json", …), {} without cache.
   cache::Hash file_key(std::size_t index, std::string_view kind, bool uses_templates) const;
 };
 
-// Writes one file of document `index` unless the previous build made it from the same inputs, in which
-// case it is reused. `make` returns the file's content.
+// Writes the file at `path` unless the previous build made it from the same inputs (`key`), in which case it
+// is reused. `make` returns the file's content; an empty key always makes it.
+template <class Make>
+void write_keyed(const StagedOutput& out, const std::string& path, const cache::Hash& key, Make make) {
+  if (!key.empty() && out.reuse(path, key)) return;
+  out.write(path, make(), key);
+}
+
+// write_keyed for one file of document `index`.
 template <class Make>
 void write_document_file(const SiteContext& site, const StagedOutput& out, std::size_t index, std::string_view kind,
                          bool uses_templates, const std::string& path, Make make) {
-  cache::Hash key = site.file_key(index, kind, uses_templates);
-  if (!key.empty() && out.reuse(path, key)) return;
-  out.write(path, make(), key);
+  write_keyed(out, path, site.file_key(index, kind, uses_templates), make);
 }
 
 // Layout data shared by all pages. `path` is the page's path from the site root ("doc/x.html"); `root`

@@ -142,13 +142,14 @@ Counts count(const model::Archive& archive, const std::string& topic) {
   return c;
 }
 
-void write_topic_page(const SiteContext& site, const StagedOutput& out, const config::Topic& topic) {
+void write_topic_page(const SiteContext& site, const StagedOutput& out, const config::Topic& topic, const cache::Hash& key) {
+  const std::string path = topic_page_path(topic.id);
+  if (!key.empty() && out.reuse(path, key)) return;
   std::vector<const model::Document*> docs;
   for (const auto& doc : site.archive.documents)
     if (under(doc, topic.id)) docs.push_back(&doc);
   std::stable_sort(docs.begin(), docs.end(), [&](auto* a, auto* b) { return more_relevant(*a, *b, topic.id); });
   const Counts c = count(site.archive, topic.id);
-  const std::string path = topic_page_path(topic.id);
   Data d = page_data(site, path, topic.label_zh);
   d.set("id", topic.id);
   d.set("label_zh", topic.label_zh);
@@ -166,7 +167,7 @@ void write_topic_page(const SiteContext& site, const StagedOutput& out, const co
   set_optional(d, "detailed_note", docs.size() > kDetailedDocuments
                                        ? "前 " + std::to_string(kDetailedDocuments) + " 份文件附有最相关段落的摘录；其余文件列出各段落的链接。"
                                        : "");
-  out.write(path, site.templates.page("topic", d));
+  out.write(path, site.templates.page("topic", d), key);
 }
 
 std::string heatmap_for(const SiteContext& site) {
@@ -229,6 +230,7 @@ std::string heatmap_for(const SiteContext& site) {
 
 void write_overview(const SiteContext& site, const StagedOutput& out) {
   const std::string path = "topics/index.html";
+  if (!site.keys.overview.empty() && out.reuse(path, site.keys.overview)) return;
   Data d = page_data(site, path, "专题");
   List topics;
   for (const auto& t : site.config.topics) {
@@ -253,7 +255,7 @@ void write_overview(const SiteContext& site, const StagedOutput& out) {
   set_optional(d, "heatmap_note", tagged > kHeatmapRows ? "图中为得分最高的 " + std::to_string(kHeatmapRows) + " 份文件（共 " +
                                                               std::to_string(tagged) + " 份），各专题页面列出全部。"
                                                         : "");
-  out.write(path, site.templates.page("topics", d));
+  out.write(path, site.templates.page("topics", d), site.keys.overview);
 }
 
 }  // namespace
@@ -261,7 +263,9 @@ void write_overview(const SiteContext& site, const StagedOutput& out) {
 std::string topic_page_path(const std::string& topic_id) { return "topics/" + topic_id + ".html"; }
 
 void write_topic_pages(const SiteContext& site, const StagedOutput& out) {
-  parallel_for(site.config.topics.size(), [&](std::size_t i) { write_topic_page(site, out, site.config.topics[i]); });
+  parallel_for(site.config.topics.size(), [&](std::size_t i) {
+    write_topic_page(site, out, site.config.topics[i], i < site.keys.topics.size() ? site.keys.topics[i] : cache::Hash{});
+  });
   write_overview(site, out);
 }
 

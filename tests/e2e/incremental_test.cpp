@@ -50,7 +50,9 @@ std::string doc_b(const std::string& title, const std::string& extra) {
 }  // namespace
 
 TEST(Incremental, EveryChangeGivesTheSiteABuildFromScratchGives) {
-  fs::path site = e2e::make_site("incremental", "title: 增量\n");
+  // The project's own config: its topics make topic pages that depend on the documents.
+  const std::string config = e2e::read(fs::path(ACTA_SOURCE_DIR) / "site-config.yaml");
+  fs::path site = e2e::make_site("incremental", config);
   fs::path content = site / "content";
   for (const auto& e : fs::directory_iterator(fs::path(ACTA_SOURCE_DIR) / "content")) fs::copy(e.path(), content / e.path().filename());
   e2e::write(content / "a.md", doc_a("A/RES/70/5", true));
@@ -70,6 +72,12 @@ TEST(Incremental, EveryChangeGivesTheSiteABuildFromScratchGives) {
   e2e::write(content / "b.md", doc_b("山区与淡水决议", "2. 新增的一段关于荒漠化的案文。\n"));
   build_and_compare(site, "the title of b, which a lists as citing it, changed");
 
+  std::string water;
+  for (int i = 3; i < 12; ++i) water += std::to_string(i) + ". 保护淡水、冰川、水资源和流域，改善饮用水和卫生设施。\n\n";
+  e2e::write(content / "b.md", doc_b("山区与淡水决议", water));
+  out = build_and_compare(site, "b now belongs to the water topic");
+  EXPECT_NE(e2e::read(site / "public" / "topics" / "water.html").find("山区与淡水决议"), std::string::npos);
+
   e2e::write(content / "a.md", doc_a("A/RES/70/5", false));
   out = build_and_compare(site, "the paragraph b cites is gone from a");
   EXPECT_NE(out.find("incremental: 5 of 7 documents unchanged"), std::string::npos) << out;  // a read, b relinked
@@ -80,7 +88,9 @@ TEST(Incremental, EveryChangeGivesTheSiteABuildFromScratchGives) {
   e2e::write(site / "templates" / "block.mustache", e2e::read(site / "templates" / "block.mustache") + "{{! changed }}\n");
   build_and_compare(site, "a template changed");
 
-  e2e::write(site / "site-config.yaml", "title: 增量档案\n");
+  std::string retitled = config;
+  retitled.replace(retitled.find("\ntitle: ") + 8, 0, "新");
+  e2e::write(site / "site-config.yaml", retitled);
   build_and_compare(site, "the config changed");
 
   fs::remove(content / "b.md");
