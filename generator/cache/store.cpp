@@ -1,5 +1,6 @@
 #include "cache/store.hpp"
 
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -38,9 +39,21 @@ bool write_whole(const fs::path& path, std::string_view bytes) {
 }
 
 std::optional<std::string> read_whole(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return std::nullopt;
+  struct stat st {};
+  std::optional<std::string> bytes;
+  if (::fstat(fd, &st) == 0) {
+    std::string b(static_cast<std::size_t>(st.st_size), '\0');
+    std::size_t got = 0;
+    while (got < b.size()) {
+      auto r = ::read(fd, b.data() + got, b.size() - got);
+      if (r <= 0) break;
+      got += static_cast<std::size_t>(r);
+    }
+    if (got == b.size()) bytes = std::move(b);
+  }
+  ::close(fd);
   return bytes;
 }
 

@@ -110,10 +110,13 @@ BuildReport build(const BuildOptions& options) {
     store.emplace(cfg.cache_dir());
     setup = setup_key(cfg);
   }
-  progress.stage("reading and analysing content");
-  AnalysedArchive analysed = read_and_analyse(cfg, store ? &*store : nullptr, setup, progress);
+  progress.stage("reading content");
+  AnalysedArchive analysed = read_and_analyse(cfg, store ? &*store : nullptr, setup, progress, [&] {
+    stage_done("read");
+    progress.stage("analysing");
+  });
   const model::Archive& archive = analysed.archive;
-  stage_done("read+analyze");
+  stage_done("analyze");
 
   progress.stage("writing the site");
   write::StagedOutput out(out_dir);

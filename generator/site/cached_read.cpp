@@ -31,7 +31,7 @@ cache::Hash source_key(const cache::Hash& setup, const read::Source& source, con
 }  // namespace
 
 AnalysedArchive read_and_analyse(const config::Config& config, const cache::Store* store, const cache::Hash& setup,
-                                 Progress& progress) {
+                                 Progress& progress, const std::function<void()>& read_done) {
   const auto root = config.content_dir();
   read::SourceList list = read::list_sources(config);
   const std::size_t n = list.sources.size();
@@ -70,6 +70,7 @@ AnalysedArchive read_and_analyse(const config::Config& config, const cache::Stor
   }
   loaded.clear();
   read::check_unique(archive);
+  if (read_done) read_done();
 
   // A cached analysis holds while its lookups get the same answers; otherwise the document is read again.
   std::vector<char> todo(n, 1);

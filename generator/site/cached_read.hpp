@@ -4,6 +4,7 @@
 // symbol or paragraph). The result is the archive a build without cache would have made.
 #pragma once
 
+#include <functional>
 #include <vector>
 
 #include "cache/hash.hpp"
@@ -23,7 +24,8 @@ struct AnalysedArchive {
 
 // `setup` is the hash of what every record depends on (config, Acta's version). `store` may be null: no
 // cache is read or written.
+// `read_done` is called between reading and analysing (for progress and timings).
 AnalysedArchive read_and_analyse(const config::Config& config, const cache::Store* store, const cache::Hash& setup,
-                                 Progress& progress);
+                                 Progress& progress, const std::function<void()>& read_done);
 
 }  // namespace acta::site

@@ -114,8 +114,11 @@ Data search_page_data(const SiteContext& site, const search::Index& index) {
 
 std::size_t write_search(const SiteContext& site, const search::Index& index, const StagedOutput& out) {
   std::atomic<std::size_t> bytes{0};
+  // Shards are keyed by their own bytes: in an incremental build most come out as before (an edit moves
+  // few postings), and linking the previous file costs less than writing it.
   auto emit = [&](const std::string& path, const std::string& content) {
-    out.write(path, content);
+    cache::Hash key = site.keys.templates.empty() ? cache::Hash{} : cache::hash_of(content);
+    write_keyed(out, path, key, [&] { return content; });
     bytes += content.size();
   };
   auto starts = shard_starts(index);

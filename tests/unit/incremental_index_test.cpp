@@ -68,6 +68,27 @@ TEST(IncrementalIndex, KeptGroupsGiveTheIndexABuildFromScratchGives) {
   expect_same(build_index(archive, config, &store), build_index(archive, config));
   EXPECT_EQ(loaded, (std::set<std::size_t>{0, 2}));
 
+  // A small edit leaves the rounded average length as it was: the kept groups are used as they are (only the
+  // changed group is indexed and saved), and the index is still the one a build from scratch gives.
+  for (std::size_t g = 0; g < 3; ++g) saved[g] = "";
+  build_index(archive, config, &store);  // saves every group with the current average
+  const auto before = saved;
+  std::string edited = longer;
+  edited.replace(edited.find("冰川"), std::string("冰川").size(), "湖泊");
+  archive.documents[changed] = doc_of(edited, changed);
+  archive.reindex();
+  std::set<std::size_t> rewritten;
+  store.load = [&](std::size_t g) -> std::optional<std::string> {
+    if (g == changed / kGroupSize) return std::nullopt;
+    return before.at(g);
+  };
+  store.save = [&](std::size_t g, std::string bytes) {
+    rewritten.insert(g);
+    saved[g] = std::move(bytes);
+  };
+  expect_same(build_index(archive, config, &store), build_index(archive, config));
+  EXPECT_EQ(rewritten, (std::set<std::size_t>{changed / kGroupSize}));
+
   // Damaged bytes are not used: the group is indexed again.
   store.load = [&](std::size_t g) -> std::optional<std::string> { return saved.at(g).substr(0, saved.at(g).size() / 2); };
   expect_same(build_index(archive, config, &store), build_index(archive, config));

@@ -70,8 +70,9 @@ struct Index {
 };
 
 // The index is built in fixed groups of documents: group g holds documents [g kGroupSize, (g + 1) kGroupSize).
-// A group's partial index (keys and term frequencies, before the archive-wide average length turns them into
-// impacts) depends only on its documents and the config, so incremental builds keep it between builds.
+// A group's partial index depends only on its documents, the config and the archive's average document
+// length (rounded, so that it seldom changes), so incremental builds keep it between builds: a group saved
+// with another average is indexed again.
 inline constexpr std::size_t kGroupSize = 128;
 struct GroupStore {
   // The bytes saved for group g, when its documents are the same as then; else nothing.
