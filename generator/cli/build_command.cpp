@@ -28,6 +28,7 @@ void add_build_command(CLI::App& app, Action& action) {
     action = [opts] {
       StderrProgress progress(opts->quiet);
       opts->build.progress = &progress;
+      opts->build.free_memory = false;  // `acta build` exits right after: freeing a large model only costs time
       auto report = site::build(opts->build);
       progress.clear();
       print_summary(report, opts->quiet);

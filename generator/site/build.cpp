@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <memory>
 #include <optional>
 
 #include "analyze/search/index.hpp"
@@ -111,10 +112,11 @@ BuildReport build(const BuildOptions& options) {
     setup = setup_key(cfg);
   }
   progress.stage("reading content");
-  AnalysedArchive analysed = read_and_analyse(cfg, store ? &*store : nullptr, setup, progress, [&] {
+  auto owned = std::make_unique<AnalysedArchive>(read_and_analyse(cfg, store ? &*store : nullptr, setup, progress, [&] {
     stage_done("read");
     progress.stage("analysing");
-  });
+  }));
+  AnalysedArchive& analysed = *owned;
   const model::Archive& archive = analysed.archive;
   stage_done("analyze");
 
@@ -156,10 +158,11 @@ BuildReport build(const BuildOptions& options) {
       groups.load = [&](std::size_t g) { return store->get("search", group_keys[g]); };
       groups.save = [&](std::size_t g, std::string bytes) { store->put("search", group_keys[g], bytes); };
     }
-    auto search_index = analyze::search::build_index(archive, cfg, store ? &groups : nullptr);
+    auto search_index = std::make_unique<analyze::search::Index>(analyze::search::build_index(archive, cfg, store ? &groups : nullptr));
     if (store) store->keep_only("search", group_keys);
     stage_done("search index");
-    write::write_search(site, search_index, out);
+    write::write_search(site, *search_index, out);
+    if (!options.free_memory) (void)search_index.release();  // the process ends soon: freeing is wasted time
   }
   stage_done("search files");
   write::write_sitemap(site, out);  // last: it lists every page written before it
@@ -185,6 +188,7 @@ BuildReport build(const BuildOptions& options) {
     report.notes.push_back("no 'base_url' in " + files::display(options.config_file) +
                            ": sitemap.xml, feed.xml, canonical links and og:url were left out");
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  if (!options.free_memory) (void)owned.release();  // as for the index: the process is about to exit
   return report;
 }
 

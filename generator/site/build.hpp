@@ -17,6 +17,7 @@ struct BuildOptions {
   std::filesystem::path output_override;  // --out
   Progress* progress = nullptr;           // told about stages and counts; nullptr: silent
   bool use_cache = true;                  // read and write the build cache (Config::cache_dir)
+  bool free_memory = true;                // false: leave the model to the exiting process (one-shot CLI)
 };
 
 struct BuildReport {
