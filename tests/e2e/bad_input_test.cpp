@@ -26,12 +26,7 @@ std::vector<std::string> case_names() {
   return names;
 }
 
-std::map<std::string, std::string> snapshot(const fs::path& dir) {
-  std::map<std::string, std::string> files;
-  for (const auto& e : fs::recursive_directory_iterator(dir))
-    if (e.is_regular_file()) files[e.path().lexically_relative(dir).string()] = e2e::read(e.path());
-  return files;
-}
+using e2e::snapshot;
 
 std::string unescape(std::string s) {
   for (std::size_t p; (p = s.find("\\r")) != std::string::npos;) s.replace(p, 2, "\r");

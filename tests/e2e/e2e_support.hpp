@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <string>
 
 namespace e2e {
@@ -19,6 +20,9 @@ std::filesystem::path make_site(const std::string& name, const std::string& conf
 
 std::string read(const std::filesystem::path& p);
 void write(const std::filesystem::path& p, const std::string& text);
+
+// Every file under `dir`: relative path -> bytes.
+std::map<std::string, std::string> snapshot(const std::filesystem::path& dir);
 
 // Number of non-overlapping occurrences of `needle` in `hay`.
 std::size_t count(const std::string& hay, const std::string& needle);

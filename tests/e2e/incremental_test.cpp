@@ -10,12 +10,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::map<std::string, std::string> snapshot(const fs::path& dir) {
-  std::map<std::string, std::string> files;
-  for (const auto& e : fs::recursive_directory_iterator(dir))
-    if (e.is_regular_file()) files[e.path().lexically_relative(dir).string()] = e2e::read(e.path());
-  return files;
-}
+using e2e::snapshot;
 
 // Builds with the cache into public/ and from scratch into full/, and compares the two trees. Returns the
 // cached build's output.

@@ -14,12 +14,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::map<std::string, std::string> snapshot(const fs::path& dir) {
-  std::map<std::string, std::string> files;
-  for (const auto& e : fs::recursive_directory_iterator(dir))
-    if (e.is_regular_file()) files[e.path().lexically_relative(dir).string()] = e2e::read(e.path());
-  return files;
-}
+using e2e::snapshot;
 
 // An archive big enough that a build takes a noticeable time.
 void write_archive(const fs::path& site, int documents, const std::string& variant) {
