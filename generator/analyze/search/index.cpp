@@ -196,9 +196,10 @@ struct GroupResult {
 void add_document(std::uint32_t doc_index, const model::Document& doc, const config::Config& config,
                   GroupKeys& group, DocInfo& info, std::vector<Entry>& es, DocCounts& counts) {
   counts.clear();
+  const Options options{config.search_fold_traditional};
   for (const auto& f : fields(doc)) {
     es.clear();
-    info.length += entries(f.text, es, 0);
+    info.length += entries(f.text, es, 0, options);
     const auto w = kKindWeight[static_cast<int>(f.kind)];
     for (auto& e : es) counts.add(e.code ? e.code : group.word_code(std::move(e.word)), w);
   }

@@ -8,8 +8,10 @@
 
 #include <memory>
 
-#include "util/utf8.hpp"
 #include <stdexcept>
+
+#include "analyze/search/fold.hpp"
+#include "util/utf8.hpp"
 
 namespace acta::analyze::search {
 
@@ -45,19 +47,23 @@ const icu::Normalizer2& nfkc() {
   return *n;
 }
 
-icu::UnicodeString normalize_u16(std::string_view utf8) {
+icu::UnicodeString normalize_u16(std::string_view utf8, const Options& options) {
   icu::UnicodeString s = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
   UErrorCode err = U_ZERO_ERROR;
   icu::UnicodeString out = nfkc().normalize(s, err);
   if (U_FAILURE(err)) throw std::runtime_error(std::string("ICU normalize: ") + u_errorName(err));
   out.toLower(icu::Locale::getRoot());
-  bool any = false;  // most text has no invisible characters: then no copy
-  for (int32_t i = 0; i < out.length() && !any; i = out.moveIndex32(i, 1)) any = invisible(out.char32At(i));
+  // Folding runs after NFKC and lowercase, as in the browser; the table's keys are NFKC-inert.
+  auto changes = [&](UChar32 c) { return invisible(c) || (options.fold_traditional && fold_traditional(c) != static_cast<char32_t>(c)); };
+  bool any = false;  // most text has nothing to drop or fold: then no copy
+  for (int32_t i = 0; i < out.length() && !any; i = out.moveIndex32(i, 1)) any = changes(out.char32At(i));
   if (!any) return out;
-  icu::UnicodeString visible;
-  for (int32_t i = 0; i < out.length(); i = out.moveIndex32(i, 1))
-    if (!invisible(out.char32At(i))) visible.append(out.char32At(i));
-  return visible;
+  icu::UnicodeString kept;
+  for (int32_t i = 0; i < out.length(); i = out.moveIndex32(i, 1)) {
+    UChar32 c = out.char32At(i);
+    if (!invisible(c)) kept.append(options.fold_traditional ? static_cast<UChar32>(fold_traditional(c)) : c);
+  }
+  return kept;
 }
 
 // A unit with its UTF-16 extent in the normalized text (to look up ICU word boundaries).
@@ -94,9 +100,9 @@ std::string utf8_of(const icu::UnicodeString& s, int32_t begin, int32_t end) {
 
 }  // namespace
 
-std::string normalize(std::string_view utf8) {
+std::string normalize(std::string_view utf8, const Options& options) {
   std::string out;
-  normalize_u16(utf8).toUTF8String(out);
+  normalize_u16(utf8, options).toUTF8String(out);
   return out;
 }
 
@@ -117,8 +123,8 @@ std::string char_key_text(std::uint64_t code) {
 
 std::string key_text(const Entry& e) { return e.code ? char_key_text(e.code) : e.word; }
 
-std::uint32_t entries(std::string_view text, std::vector<Entry>& out, std::uint32_t first) {
-  icu::UnicodeString s = normalize_u16(text);
+std::uint32_t entries(std::string_view text, std::vector<Entry>& out, std::uint32_t first, const Options& options) {
+  icu::UnicodeString s = normalize_u16(text, options);
   std::vector<Span> sp = spans(s);
   for (std::size_t i = 0; i < sp.size(); ++i) {
     const Span& u = sp[i];
@@ -143,9 +149,9 @@ std::uint32_t entries(std::string_view text, std::vector<Entry>& out, std::uint3
   return static_cast<std::uint32_t>(sp.size());
 }
 
-std::vector<Entry> entries(std::string_view text) {
+std::vector<Entry> entries(std::string_view text, const Options& options) {
   std::vector<Entry> out;
-  entries(text, out);
+  entries(text, out, 0, options);
   return out;
 }
 

@@ -15,8 +15,15 @@
 
 namespace acta::analyze::search {
 
-// NFKC, then full lowercase (Unicode default, no locale): what JS's s.normalize('NFKC').toLowerCase() gives.
-std::string normalize(std::string_view utf8);
+// What the normalization does beyond NFKC and lowercase (from the config; the browser learns it from the
+// manifest).
+struct Options {
+  bool fold_traditional = false;  // search_fold_traditional: traditional characters to simplified (fold.hpp)
+};
+
+// NFKC, then full lowercase (Unicode default, no locale): what JS's s.normalize('NFKC').toLowerCase() gives;
+// then invisible characters dropped and, with fold_traditional, each character folded.
+std::string normalize(std::string_view utf8, const Options& options = {});
 
 struct Unit {
   std::string text;  // the unit's normalized characters (UTF-8)
@@ -47,7 +54,7 @@ std::string char_key_text(std::uint64_t code);
 
 // Normalizes `text`, cuts it into units and appends its entries to `out`, positions counted from `first`;
 // returns the number of units.
-std::uint32_t entries(std::string_view text, std::vector<Entry>& out, std::uint32_t first = 0);
-std::vector<Entry> entries(std::string_view text);
+std::uint32_t entries(std::string_view text, std::vector<Entry>& out, std::uint32_t first = 0, const Options& options = {});
+std::vector<Entry> entries(std::string_view text, const Options& options = {});
 
 }  // namespace acta::analyze::search
