@@ -11,6 +11,7 @@
 #include <stdexcept>
 
 #include "analyze/search/fold.hpp"
+#include "analyze/search/words.hpp"
 #include "util/utf8.hpp"
 
 namespace acta::analyze::search {
@@ -92,6 +93,32 @@ std::vector<Span> spans(const icu::UnicodeString& s) {
   return out;
 }
 
+bool is_han(UChar32 c) {
+  UErrorCode err = U_ZERO_ERROR;
+  return uscript_getScript(c, &err) == USCRIPT_HAN;
+}
+
+// split[i]: units i and i + 1 are Han characters, side by side in `s`, in two words by ICU's segmentation.
+std::vector<bool> word_splits(const icu::UnicodeString& s, const std::vector<Span>& sp) {
+  std::vector<bool> split(sp.size(), false), starts;
+  const char16_t* buf = s.getBuffer();
+  auto han = [&](std::size_t i) { return !sp[i].word && is_han(s.char32At(sp[i].begin)); };
+  for (std::size_t a = 0; a < sp.size();) {
+    if (!han(a)) {
+      ++a;
+      continue;
+    }
+    std::size_t b = a + 1;  // the run: units a..b-1, each Han, each touching the next
+    while (b < sp.size() && sp[b].begin == sp[b - 1].end && han(b)) ++b;
+    if (b - a >= 3) {
+      word_starts(buf + sp[a].begin, sp[b - 1].end - sp[a].begin, starts);
+      for (std::size_t k = a; k + 1 < b; ++k) split[k] = starts[sp[k + 1].begin - sp[a].begin];
+    }
+    a = b;
+  }
+  return split;
+}
+
 std::string utf8_of(const icu::UnicodeString& s, int32_t begin, int32_t end) {
   std::string out;
   s.tempSubStringBetween(begin, end).toUTF8String(out);
@@ -126,6 +153,7 @@ std::string key_text(const Entry& e) { return e.code ? char_key_text(e.code) : e
 std::uint32_t entries(std::string_view text, std::vector<Entry>& out, std::uint32_t first, const Options& options) {
   icu::UnicodeString s = normalize_u16(text, options);
   std::vector<Span> sp = spans(s);
+  std::vector<bool> split = word_splits(s, sp);
   for (std::size_t i = 0; i < sp.size(); ++i) {
     const Span& u = sp[i];
     Entry e;
@@ -139,6 +167,7 @@ std::uint32_t entries(std::string_view text, std::vector<Entry>& out, std::uint3
       if (next && !next->word) {
         Entry pair = e;
         pair.code |= static_cast<std::uint64_t>(s.char32At(next->begin));
+        pair.split = split[i];
         out.push_back(pair);
       } else if (next) {
         out.push_back({0, utf8_of(s, u.begin, u.end) + utf8_of(s, next->begin, next->end), e.pos});

@@ -41,10 +41,14 @@ std::vector<Unit> units(std::string_view normalized);
 // bigrams it is made of (the documents holding all of them are its candidates).
 // A char key is packed in `code` (its code points: first << 21 | second, second 0 for a single one, with
 // kCharKey set); a word key has code 0 and its text in `word`.
+// `split` marks a pair of Han characters that ICU's word segmentation puts in two words (展中 in
+// 发展|中|国家; words.hpp): it counts half in ranking. Runs of three or more Han characters are segmented;
+// the two characters of a shorter run count as one word.
 struct Entry {
   std::uint64_t code = 0;
   std::string word;
   std::uint32_t pos = 0;
+  bool split = false;
 };
 inline constexpr std::uint64_t kCharKey = std::uint64_t{1} << 63;
 
