@@ -1,6 +1,10 @@
-// The traditional -> simplified folding table of the search (generated from ICU's transliterator when Acta
-// is compiled) and the normalization that applies it.
+// The search's normalization: the traditional -> simplified folding table (generated from ICU's
+// transliterator when Acta is compiled) and the normalization that applies it, and the fast path.
 #include <gtest/gtest.h>
+#include <unicode/locid.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
 
 #include <algorithm>
 #include <set>
@@ -65,4 +69,42 @@ TEST(SearchFold, TraditionalTextGivesTheSimplifiedKeys) {
   };
   EXPECT_EQ(keys("體育發展", kFold), keys("体育发展", kFold));
   EXPECT_NE(keys("體育發展", {}), keys("体育发展", {}));
+}
+
+// The tokenizer's fast path (characters normalized one at a time from a table, chars.hpp) must give what
+// ICU gives for the whole text: NFKC, lowercase, invisible characters dropped. Every BMP character alone
+// and between neighbours, and texts where characters interact.
+namespace {
+std::string icu_reference(const std::string& text) {
+  UErrorCode err = U_ZERO_ERROR;
+  icu::UnicodeString n = icu::Normalizer2::getNFKCInstance(err)->normalize(icu::UnicodeString::fromUTF8(text), err);
+  n.toLower(icu::Locale::getRoot());
+  std::string out;
+  for (int32_t i = 0; i < n.length(); i = n.moveIndex32(i, 1)) {
+    UChar32 c = n.char32At(i);
+    if ((U_GET_GC_MASK(c) & (U_GC_CC_MASK | U_GC_CF_MASK)) && !u_hasBinaryProperty(c, UCHAR_WHITE_SPACE)) continue;
+    acta::utf8::append(out, static_cast<char32_t>(c));
+  }
+  return out;
+}
+}  // namespace
+
+TEST(SearchNormalizeFastPath, SameAsIcuForEveryBmpCharacter) {
+  int differ = 0;
+  for (char32_t c = 1; c < 0x10000 && differ < 5; ++c) {
+    if (c >= 0xD800 && c <= 0xDFFF) continue;
+    for (const std::string& text : {str(c), "a" + str(c) + "Ａ", "冰" + str(c) + "\u0301", "\u1100" + str(c) + "\u1161"}) {
+      if (normalize(text) != icu_reference(text)) {
+        ++differ;
+        ADD_FAILURE() << "U+" << std::hex << static_cast<unsigned>(c) << " in " << text;
+      }
+    }
+  }
+}
+
+TEST(SearchNormalizeFastPath, TextsWhereCharactersInteract) {
+  for (const char* text : {"Ａ\u0301Ｂ", "e\u0301", "\u1100\u1161\u11A8", "ΟΔΟΣ ΣΑΣ", "İstanbul", "\u212B", "ﬁ㈠¹²",
+                           "冰\u200B川\u00AD", "𠀀𠀁 A/RES/71/228", "（第62/196号）", "\xEF\xBF\xBD"}) {
+    EXPECT_EQ(normalize(text), icu_reference(text)) << text;
+  }
 }
