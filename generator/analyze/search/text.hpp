@@ -1,6 +1,7 @@
 // Search text: the one normalization and tokenization that the index (built here, with ICU) and the browser
-// (templates/assets/search.js, with String.normalize('NFKC') and toLowerCase()) both apply, so that a query
-// typed in any width, case or compatibility form finds the text.
+// (templates/assets/search-core.js, with String.normalize('NFKC'), toLowerCase() and the table of
+// search/fold.js) both apply, so that a query typed in any width, case, compatibility or traditional form
+// finds the text.
 //
 // Normalized text is cut into units: a run of letters and digits of an alphabetic script is one "word" unit
 // ("covid", "19", "a", "res"); every other visible character (a Chinese character, a punctuation mark, a
