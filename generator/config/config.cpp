@@ -30,14 +30,8 @@ class Reader {
     return node.Scalar();
   }
 
-  double number(const YAML::Node& node, const std::string& key) const {
-    if (!node.IsScalar()) fail(node, "'" + key + "' must be a number");
-    try {
-      return node.as<double>();
-    } catch (const YAML::Exception&) {
-      fail(node, "'" + key + "' must be a number, not '" + node.Scalar() + "'");
-    }
-  }
+  double number(const YAML::Node& node, const std::string& key) const { return scalar<double>(node, key, "a number"); }
+  bool boolean(const YAML::Node& node, const std::string& key) const { return scalar<bool>(node, key, "true or false"); }
 
   // Calls handlers[key] for each key of `map`; an unknown key is an error that lists the known ones.
   void each_key(const YAML::Node& map, const std::string& where,
@@ -56,6 +50,17 @@ class Reader {
   }
 
  private:
+  // A scalar read as T; `what` says what it must be ("a number").
+  template <class T>
+  T scalar(const YAML::Node& node, const std::string& key, const std::string& what) const {
+    if (!node.IsScalar()) fail(node, "'" + key + "' must be " + what);
+    try {
+      return node.as<T>();
+    } catch (const YAML::Exception&) {
+      fail(node, "'" + key + "' must be " + what + ", not '" + node.Scalar() + "'");
+    }
+  }
+
   std::string file_;
 };
 
@@ -162,6 +167,9 @@ Config parse(const std::string& text, const fs::path& path) {
          c.topic_min_share = r.number(n, "topic_min_share");
          if (c.topic_min_share < 0 || c.topic_min_share > 1)
            r.fail(n, "'topic_min_share' must be between 0 (off) and 1");
+       }},
+      {"search_fold_traditional", [&](const YAML::Node& n) {
+         c.search_fold_traditional = r.boolean(n, "search_fold_traditional");
        }},
       {"topics", [&](const YAML::Node& n) {
          if (!n.IsSequence()) r.fail(n, "'topics' must be a list of topics");

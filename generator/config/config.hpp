@@ -39,6 +39,7 @@ struct Config {
   double topic_title_boost = 2.0;          // a hit of a term that is also in the document title counts this many times
   double topic_min_share = 0.3;            // and the topic scores at least this share of the document's best topic
   std::vector<Topic> topics;
+  bool search_fold_traditional = true;  // search: traditional characters find their simplified forms
 
   std::filesystem::path output_dir() const { return resolve(output); }
   std::filesystem::path content_dir() const { return resolve(content); }

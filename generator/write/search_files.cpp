@@ -5,7 +5,9 @@
 #include <set>
 
 #include "analyze/search/codec.hpp"
+#include "analyze/search/fold.hpp"
 #include "util/parallel.hpp"
+#include "util/utf8.hpp"
 #include "write/compress.hpp"
 #include "write/json.hpp"
 
@@ -49,7 +51,8 @@ std::string shard_json(const search::Index& index, std::size_t begin, std::size_
 }
 
 std::string manifest_json(const SiteContext& site, const search::Index& index, const std::vector<std::size_t>& starts) {
-  std::string json = "{\"v\":2,\"n\":" + std::to_string(index.docs.size()) + ",\"topics\":[";
+  std::string json = "{\"v\":2,\"n\":" + std::to_string(index.docs.size()) +
+                     (site.config.search_fold_traditional ? ",\"fold\":1" : "") + ",\"topics\":[";
   for (std::size_t i = 0; i < site.config.topics.size(); ++i) {
     if (i) json += ',';
     json += "[" + json_string(site.config.topics[i].id) + "," + json_string(site.config.topics[i].label_zh) + "]";
@@ -84,6 +87,20 @@ std::string text_json(const model::Document& doc) {
             json_string(fs[i].label) + "," + json_string(fs[i].text) + "]";
   }
   return json + "]}";
+}
+
+// The folding table for the browser's normalize (search-core.js, foldTable()): two strings, the
+// traditional code points as gaps (code point minus previous minus 1, the previous starting at 0) in the
+// codec's numbers, and the simplified characters, one per pair, as text. About 11 KB for ICU's 2,852 pairs.
+std::string fold_json() {
+  std::string gaps, to;
+  char32_t prev = 0;
+  for (const auto& p : search::fold_table()) {
+    search::put(gaps, p.from - prev - 1);
+    prev = p.from;
+    utf8::append(to, p.to);
+  }
+  return "[\"" + gaps + "\"," + json_string(to) + "]";
 }
 
 Data search_page_data(const SiteContext& site, const search::Index& index) {
@@ -124,6 +141,7 @@ std::size_t write_search(const SiteContext& site, const search::Index& index, co
   auto starts = shard_starts(index);
   emit("search/index.js", script("index", manifest_json(site, index, starts)));
   emit("search/docs.js", script("docs", docs_json(index)));
+  if (site.config.search_fold_traditional) emit("search/fold.js", script("fold", fold_json()));
   parallel_for(starts.size(), [&](std::size_t s) {
     std::size_t end = s + 1 < starts.size() ? starts[s + 1] : index.postings.size();
     std::string name = "i/" + std::to_string(s);

@@ -4,6 +4,7 @@
 //                      postings shard, so a query knows which few shards to load
 //   search/i/N.js      postings shards: { key: encoded postings } for a range of keys (analyze/search/index.hpp)
 //   search/t/N.js      document N's title, symbol, page and field texts, for result excerpts
+//   search/fold.js     the traditional -> simplified table, only when search_fold_traditional is on
 // and search.html, the page that runs queries (templates/search.mustache, assets/search*.js).
 #pragma once
 

@@ -10,14 +10,31 @@
   const IDEOGRAPHIC = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Bopomofo}]/u;
   const INVISIBLE = /[\p{Cc}\p{Cf}]/u;
 
+  // Traditional -> simplified folding, when the site was built with search_fold_traditional (the manifest
+  // says "fold"; search.js then loads search/fold.js and calls setFold): Map of character to character.
+  let FOLD = null;
+
   function normalize(text) {
     let out = '';
     for (const ch of text.normalize('NFKC').toLowerCase()) {
       if (INVISIBLE.test(ch) && !SPACE.test(ch)) continue;
-      out += ch;
+      out += FOLD ? FOLD.get(ch) || ch : ch;
     }
     return out;
   }
+
+  // The table of search/fold.js (see fold_json() in write/search_files.cpp): [gaps, simplified], the
+  // traditional code points as gaps in the codec's numbers, the simplified characters one per pair.
+  function foldTable(data) {
+    const r = reader(data[0]), to = Array.from(data[1]), out = new Map();
+    let cp = 0;
+    for (const s of to) {
+      cp += r.next() + 1;
+      out.set(String.fromCodePoint(cp), s);
+    }
+    return out;
+  }
+  function setFold(data) { FOLD = data ? foldTable(data) : null; }
 
   function classify(ch) {
     if (SPACE.test(ch)) return 0;
@@ -276,6 +293,6 @@
     return normalize(query).split(/\p{White_Space}+/u).map((t) => units(t)).filter((u) => u.length);
   }
 
-  root.ActaSearchCore = { normalize, units, unitsOfOriginal, reader, decode, plan, exactPlan, shardsFor, intersect,
+  root.ActaSearchCore = { normalize, foldTable, setFold, units, unitsOfOriginal, reader, decode, plan, exactPlan, shardsFor, intersect,
     rank, words, occurrences, hitsIn, bestHit, readDocs, terms, cmp };
 })(typeof window !== 'undefined' ? window : globalThis);

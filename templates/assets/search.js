@@ -49,7 +49,10 @@
 
   let manifest = null, filterMeta = null;
   async function ready() {
-    if (!manifest) manifest = await Search.load('index');
+    if (manifest) return;
+    const m = await Search.load('index');
+    if (m.fold) Core.setFold(await Search.load('fold'));  // before any normalize: query and texts fold alike
+    manifest = m;
   }
   async function filters() {  // year and topics of every document: loaded only when a filter is set
     if (!filterMeta) filterMeta = Core.readDocs(manifest, await Search.load('docs'));

@@ -68,3 +68,20 @@ test('one-character words do not count as words of a term', () => {
   assert.ok(!ws.includes('的'));
   assert.ok(ws.includes('冰川'));
 });
+
+test('folding: the table of search/fold.js decodes, and normalize folds only once it is set', () => {
+  // Two pairs: 發 (U+767C) -> 发, 區 (U+5340) -> 区, gaps from 0 in the codec's numbers.
+  const put = (n) => { let s = ''; while (n >= 64) { s += D[64 + (n % 28)]; n = Math.floor(n / 28); } return s + D[n]; };
+  const data = [put(0x5340 - 1) + put(0x767c - 0x5340 - 1), '区发'];
+  assert.deepEqual([...Core.foldTable(data)], [['區', '区'], ['發', '发']]);
+  assert.equal(Core.normalize('地區發展'), '地區發展');
+  Core.setFold(data);
+  try {
+    assert.equal(Core.normalize('地區發展 ＣＯＶＩＤ'), '地区发展 covid');
+    // Highlighting: the units of the original text keep their extents, so 区发 marks the simplified text.
+    const us = Core.unitsOfOriginal('地区发展');
+    assert.deepEqual(Core.occurrences(us, Core.terms('區發')[0]), [1]);
+  } finally {
+    Core.setFold(null);
+  }
+});

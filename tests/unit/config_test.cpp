@@ -118,3 +118,12 @@ TEST(Config, TopicScoringKeys) {
   EXPECT_NE(error_of("topics:\n  - id: x\n    label_zh: x\n    terms: [a]\n    weight: 2\n").find("unknown key 'weight'"),
             std::string::npos);
 }
+
+TEST(Config, SearchFoldTraditional) {
+  EXPECT_TRUE(parse("", "site-config.yaml").search_fold_traditional);  // on by default
+  EXPECT_FALSE(parse("search_fold_traditional: false\n", "site-config.yaml").search_fold_traditional);
+  EXPECT_TRUE(parse("search_fold_traditional: true\n", "site-config.yaml").search_fold_traditional);
+  auto e = error_of("title: x\nsearch_fold_traditional: maybe\n");
+  EXPECT_NE(e.find("site-config.yaml:2"), std::string::npos) << e;
+  EXPECT_NE(e.find("true or false"), std::string::npos) << e;
+}

@@ -147,7 +147,7 @@ class DocCounts {
     used_.clear();
     counts_.clear();
   }
-  void add(std::uint64_t code, std::uint32_t weight) {
+  void add(std::uint64_t code, std::uint32_t weight, bool titled) {
     if ((counts_.size() + 1) * 2 > slots_.size()) grow();
     std::size_t mask = slots_.size() - 1;
     for (std::size_t i = hash(code) & mask;; i = (i + 1) & mask) {
@@ -159,7 +159,7 @@ class DocCounts {
       Count& c = counts_[slots_[i] - 1];
       if (c.code != code) continue;
       c.tf += weight;
-      c.titled = c.titled || weight > 1;
+      c.titled = c.titled || titled;
       return;
     }
   }
@@ -198,11 +198,13 @@ struct GroupResult {
 void add_document(std::uint32_t doc_index, const model::Document& doc, const config::Config& config,
                   GroupKeys& group, DocInfo& info, std::vector<Entry>& es, DocCounts& counts) {
   counts.clear();
+  const Options options{config.search_fold_traditional};
   for (const auto& f : fields(doc)) {
     es.clear();
-    info.length += entries(f.text, es, 0);
+    info.length += entries(f.text, es, 0, options);
+    // Counted in halves: a pair across a word boundary (Entry::split) counts half an occurrence.
     const auto w = kKindWeight[static_cast<int>(f.kind)];
-    for (auto& e : es) counts.add(e.code ? e.code : group.word_code(std::move(e.word)), w);
+    for (auto& e : es) counts.add(e.code ? e.code : group.word_code(std::move(e.word)), e.split ? w : 2 * w, w > 1);
   }
   info.year = year_of(doc.meta.date);
   info.topics = topics_of(doc, config);
@@ -308,7 +310,8 @@ void to_impacts(GroupResult& g, std::size_t first, double avg) {
       }
       head = false;
       auto v = get(frag.data, i);
-      put(out, impact(static_cast<unsigned>(std::min<std::uint64_t>(v / 2, 1u << 20)), g.docs[doc - first].length, avg, v & 1));
+      double tf = static_cast<double>(std::min<std::uint64_t>(v / 2, 1u << 21)) / 2;  // counted in halves
+      put(out, impact(tf, g.docs[doc - first].length, avg, v & 1));
     }
     frag.data.assign(out);
   }
@@ -316,7 +319,7 @@ void to_impacts(GroupResult& g, std::size_t first, double avg) {
 
 }  // namespace
 
-unsigned impact(unsigned tf, double length, double avg_length, bool titled) {
+unsigned impact(double tf, double length, double avg_length, bool titled) {
   if (tf == 0) return 0;
   double w = tf * (kK1 + 1) / (tf + kK1 * (1 - kB + kB * length / std::max(1.0, avg_length)));
   double share = w / (kK1 + 1);  // 0..1

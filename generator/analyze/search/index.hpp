@@ -34,8 +34,9 @@ std::vector<Field> fields(const model::Document& doc);
 // One key's postings, encoded with codec.hpp as a sequence of documents, two numbers each:
 //   doc gap (document index minus previous minus 1; previous starts at -1), and the impact, 1..63 (one
 //   digit), from BM25's w = tf (k1 + 1) / (tf + k1 (1 - b + b len / avglen)), where tf counts occurrences
-//   weighted by field kind (kKindWeight) and len is the document's length in units: 43..63 when the key
-//   is in a title, symbol or heading of the document (43 + 20 w / (k1 + 1)), else 1..42 (1 + 41 w / (k1 + 1)),
+//   weighted by field kind (kKindWeight), a pair across a word boundary half, and len is the document's
+//   length in units: 43..63 when the key is in a title, symbol or heading of the document
+//   (43 + 20 w / (k1 + 1)), else 1..42 (1 + 41 w / (k1 + 1)),
 //   so such documents come first among those holding a key, even in the dense form's thirds.
 // A key found in many documents is written dense instead, when that is shorter: kDense, then one digit
 // (0..63) per three documents, two bits each (document d in digit d / 3, bits 2 (d % 3)): 0 absent, else
@@ -58,8 +59,9 @@ struct DocInfo {
   std::vector<int> topics;     // indexes into Config::topics, ascending
 };
 
-// The impact digit of a weighted term frequency in a document of `length` units (see Posting).
-unsigned impact(unsigned tf, double length, double avg_length, bool titled = false);
+// The impact digit of a weighted term frequency in a document of `length` units (see Posting). A pair of
+// characters across a word boundary counts half an occurrence (text.hpp, Entry::split).
+unsigned impact(double tf, double length, double avg_length, bool titled = false);
 
 // The dense form of sparse postings (see Posting) of an index of `n` documents, if shorter; else "".
 std::string dense(const std::string& sparse, std::size_t n);

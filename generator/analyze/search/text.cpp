@@ -2,41 +2,19 @@
 
 #include <unicode/locid.h>
 #include <unicode/normalizer2.h>
-#include <unicode/uchar.h>
-#include <unicode/uscript.h>
 #include <unicode/unistr.h>
+#include <unicode/utf16.h>
 
-#include <memory>
-
-#include "util/utf8.hpp"
 #include <stdexcept>
+
+#include "analyze/search/chars.hpp"
+#include "analyze/search/fold.hpp"
+#include "analyze/search/words.hpp"
+#include "util/utf8.hpp"
 
 namespace acta::analyze::search {
 
 namespace {
-
-// Scripts written without spaces between words: each character is its own unit.
-bool is_ideographic_script(UChar32 c) {
-  UErrorCode err = U_ZERO_ERROR;
-  UScriptCode s = uscript_getScript(c, &err);
-  return s == USCRIPT_HAN || s == USCRIPT_HIRAGANA || s == USCRIPT_KATAKANA || s == USCRIPT_HANGUL ||
-         s == USCRIPT_BOPOMOFO;
-}
-
-enum class Class { Space, Word, Char };
-
-// Mirrors classify() in templates/assets/search-core.js; keep the two in step.
-Class classify(UChar32 c) {
-  if (u_hasBinaryProperty(c, UCHAR_WHITE_SPACE)) return Class::Space;
-  if ((U_GET_GC_MASK(c) & (U_GC_L_MASK | U_GC_N_MASK | U_GC_M_MASK)) && !is_ideographic_script(c)) return Class::Word;
-  return Class::Char;
-}
-
-// Controls and format characters (zero-width spaces, joiners, soft hyphens) are invisible: a query typed
-// without them must still match, so they are dropped (white space among them stays, as a separator).
-bool invisible(UChar32 c) {
-  return (U_GET_GC_MASK(c) & (U_GC_CC_MASK | U_GC_CF_MASK)) && !u_hasBinaryProperty(c, UCHAR_WHITE_SPACE);
-}
 
 const icu::Normalizer2& nfkc() {
   UErrorCode err = U_ZERO_ERROR;
@@ -45,66 +23,135 @@ const icu::Normalizer2& nfkc() {
   return *n;
 }
 
-icu::UnicodeString normalize_u16(std::string_view utf8) {
-  icu::UnicodeString s = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
-  UErrorCode err = U_ZERO_ERROR;
-  icu::UnicodeString out = nfkc().normalize(s, err);
-  if (U_FAILURE(err)) throw std::runtime_error(std::string("ICU normalize: ") + u_errorName(err));
-  out.toLower(icu::Locale::getRoot());
-  bool any = false;  // most text has no invisible characters: then no copy
-  for (int32_t i = 0; i < out.length() && !any; i = out.moveIndex32(i, 1)) any = invisible(out.char32At(i));
-  if (!any) return out;
-  icu::UnicodeString visible;
-  for (int32_t i = 0; i < out.length(); i = out.moveIndex32(i, 1))
-    if (!invisible(out.char32At(i))) visible.append(out.char32At(i));
-  return visible;
+// The fast path: text whose every character has a quick form (chars.hpp) is normalized one character at a
+// time, straight from its UTF-8, without ICU's normalizer or UTF-16: each character becomes its quick
+// form, invisible ones are dropped, the rest folded. Most text is like that (Chinese, its full-width
+// punctuation, Latin). Returns false, with `out` in any state, at the first character that needs ICU.
+bool normalize_quick(std::string_view utf8, const Options& options, std::u32string& out) {
+  for (std::size_t i = 0; i < utf8.size();) {
+    const auto b = static_cast<unsigned char>(utf8[i]);
+    const char32_t c = quick_form(b < 0x80 ? (++i, b) : utf8::next(utf8, i));
+    if (c == kNotQuick) return false;
+    const auto f = char_flags(c);
+    if (f & kInvisible) continue;
+    out.push_back(options.fold_traditional && (f & kFolds) ? fold_traditional(c) : c);
+  }
+  return true;
 }
 
-// A unit with its UTF-16 extent in the normalized text (to look up ICU word boundaries).
+// The general path, through ICU: NFKC, then full lowercase, then invisible characters dropped and
+// characters folded (after NFKC and lowercase, as in the browser; the table's keys are NFKC-inert).
+void normalize_icu(std::string_view utf8, const Options& options, std::u32string& out) {
+  icu::UnicodeString s = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  UErrorCode err = U_ZERO_ERROR;
+  icu::UnicodeString n = nfkc().normalize(s, err);
+  if (U_FAILURE(err)) throw std::runtime_error(std::string("ICU normalize: ") + u_errorName(err));
+  n.toLower(icu::Locale::getRoot());
+  for (int32_t i = 0; i < n.length(); i = n.moveIndex32(i, 1)) {
+    const auto c = static_cast<char32_t>(n.char32At(i));
+    const auto f = char_flags(c);
+    if (!(f & kInvisible)) out.push_back(options.fold_traditional && (f & kFolds) ? fold_traditional(c) : c);
+  }
+}
+
+void normalize_into(std::string_view utf8, const Options& options, std::u32string& out) {
+  out.clear();
+  if (normalize_quick(utf8, options, out)) return;
+  out.clear();
+  normalize_icu(utf8, options, out);
+}
+
+// A unit: its extent in the normalized text, in code points.
 struct Span {
-  int32_t begin = 0, end = 0;
+  std::uint32_t begin = 0, end = 0;
   bool word = false;
 };
 
-std::vector<Span> spans(const icu::UnicodeString& s) {
-  std::vector<Span> out;
+// Units of normalized text. Mirrors units() in templates/assets/search-core.js; keep the two in step.
+void spans(const std::u32string& s, std::vector<Span>& out) {
+  out.clear();
   bool in_word = false;
-  for (int32_t i = 0; i < s.length();) {
-    UChar32 c = s.char32At(i);
-    int32_t next = s.moveIndex32(i, 1);
-    Class k = classify(c);
-    if (k == Class::Word) {
-      if (in_word) out.back().end = next;
-      else out.push_back({i, next, true});
+  for (std::uint32_t i = 0; i < s.size(); ++i) {
+    const auto f = char_flags(s[i]);
+    if (f & kWordChar) {
+      if (in_word) out.back().end = i + 1;
+      else out.push_back({i, i + 1, true});
       in_word = true;
     } else {
-      if (k == Class::Char) out.push_back({i, next, false});
+      if (!(f & kSpace)) out.push_back({i, i + 1, false});
       in_word = false;
     }
-    i = next;
   }
-  return out;
 }
 
-std::string utf8_of(const icu::UnicodeString& s, int32_t begin, int32_t end) {
+// Buffers of entries(), kept per thread: the tokenizer runs on every field of every document.
+struct Scratch {
+  std::u32string text;
+  std::vector<Span> spans;
+  std::vector<bool> split, starts;
+  std::u16string run;
+  std::vector<std::int32_t> offsets;  // of each character of `run`, and its end
+};
+
+// split[i]: units i and i + 1 are Han characters, side by side in the text, in two words by ICU's
+// segmentation of their run (words.hpp).
+void word_splits(Scratch& w) {
+  const auto& s = w.text;
+  const auto& sp = w.spans;
+  w.split.assign(sp.size(), false);
+  auto han = [&](std::size_t i) { return !sp[i].word && (char_flags(s[sp[i].begin]) & kHan); };
+  for (std::size_t a = 0; a < sp.size();) {
+    if (!han(a)) {
+      ++a;
+      continue;
+    }
+    std::size_t b = a + 1;  // the run: units a..b-1, each Han, each touching the next
+    while (b < sp.size() && sp[b].begin == sp[b - 1].end && han(b)) ++b;
+    if (b - a >= 3) {
+      w.run.clear();
+      w.offsets.clear();
+      for (std::size_t k = a; k < b; ++k) {
+        w.offsets.push_back(static_cast<std::int32_t>(w.run.size()));
+        const auto c = s[sp[k].begin];
+        if (c < 0x10000) {
+          w.run.push_back(static_cast<char16_t>(c));
+        } else {
+          w.run.push_back(static_cast<char16_t>(U16_LEAD(c)));
+          w.run.push_back(static_cast<char16_t>(U16_TRAIL(c)));
+        }
+      }
+      word_starts(w.run.data(), static_cast<std::int32_t>(w.run.size()), w.starts);
+      for (std::size_t k = a; k + 1 < b; ++k) w.split[k] = w.starts[w.offsets[k + 1 - a]];
+    }
+    a = b;
+  }
+}
+
+void append_utf8(std::string& out, const std::u32string& s, std::uint32_t begin, std::uint32_t end) {
+  for (auto i = begin; i < end; ++i) utf8::append(out, s[i]);
+}
+
+std::string utf8_of(const std::u32string& s, std::uint32_t begin, std::uint32_t end) {
   std::string out;
-  s.tempSubStringBetween(begin, end).toUTF8String(out);
+  append_utf8(out, s, begin, end);
   return out;
 }
 
 }  // namespace
 
-std::string normalize(std::string_view utf8) {
-  std::string out;
-  normalize_u16(utf8).toUTF8String(out);
-  return out;
+std::string normalize(std::string_view utf8, const Options& options) {
+  std::u32string cps;
+  normalize_into(utf8, options, cps);
+  return utf8_of(cps, 0, static_cast<std::uint32_t>(cps.size()));
 }
 
 std::vector<Unit> units(std::string_view normalized) {
-  icu::UnicodeString s = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(normalized.data(), static_cast<int32_t>(normalized.size())));
+  std::u32string s;
+  for (std::size_t i = 0; i < normalized.size();) s.push_back(utf8::next(normalized, i));
+  std::vector<Span> sp;
+  spans(s, sp);
   std::vector<Unit> out;
-  for (const Span& sp : spans(s)) out.push_back({utf8_of(s, sp.begin, sp.end), sp.word});
+  for (const Span& u : sp) out.push_back({utf8_of(s, u.begin, u.end), u.word});
   return out;
 }
 
@@ -117,35 +164,44 @@ std::string char_key_text(std::uint64_t code) {
 
 std::string key_text(const Entry& e) { return e.code ? char_key_text(e.code) : e.word; }
 
-std::uint32_t entries(std::string_view text, std::vector<Entry>& out, std::uint32_t first) {
-  icu::UnicodeString s = normalize_u16(text);
-  std::vector<Span> sp = spans(s);
+std::uint32_t entries(std::string_view text, std::vector<Entry>& out, std::uint32_t first, const Options& options) {
+  thread_local Scratch w;
+  normalize_into(text, options, w.text);
+  spans(w.text, w.spans);
+  word_splits(w);
+  const auto& s = w.text;
+  const auto& sp = w.spans;
   for (std::size_t i = 0; i < sp.size(); ++i) {
     const Span& u = sp[i];
-    Entry e;
-    e.pos = first + static_cast<std::uint32_t>(i);
     const Span* next = i + 1 < sp.size() ? &sp[i + 1] : nullptr;
+    const auto pos = first + static_cast<std::uint32_t>(i);
     if (u.word) {
-      e.word = utf8_of(s, u.begin, u.end);
-      if (next && !next->word) out.push_back({0, e.word + utf8_of(s, next->begin, next->end), e.pos});
-    } else {
-      e.code = kCharKey | static_cast<std::uint64_t>(s.char32At(u.begin)) << 21;
+      std::string word = utf8_of(s, u.begin, u.end);
       if (next && !next->word) {
-        Entry pair = e;
-        pair.code |= static_cast<std::uint64_t>(s.char32At(next->begin));
-        out.push_back(pair);
-      } else if (next) {
-        out.push_back({0, utf8_of(s, u.begin, u.end) + utf8_of(s, next->begin, next->end), e.pos});
+        Entry pair{0, word, pos};
+        append_utf8(pair.word, s, next->begin, next->end);
+        out.push_back(std::move(pair));
       }
+      out.push_back({0, std::move(word), pos});
+    } else {
+      const std::uint64_t code = kCharKey | static_cast<std::uint64_t>(s[u.begin]) << 21;
+      if (next && !next->word) {
+        out.push_back({code | static_cast<std::uint64_t>(s[next->begin]), {}, pos, w.split[i]});
+      } else if (next) {
+        Entry pair{0, {}, pos};
+        append_utf8(pair.word, s, u.begin, u.end);
+        append_utf8(pair.word, s, next->begin, next->end);
+        out.push_back(std::move(pair));
+      }
+      out.push_back({code, {}, pos});
     }
-    out.push_back(std::move(e));
   }
   return static_cast<std::uint32_t>(sp.size());
 }
 
-std::vector<Entry> entries(std::string_view text) {
+std::vector<Entry> entries(std::string_view text, const Options& options) {
   std::vector<Entry> out;
-  entries(text, out);
+  entries(text, out, 0, options);
   return out;
 }
 

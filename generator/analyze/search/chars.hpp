@@ -1,0 +1,28 @@
+// What the search's normalization and tokenizer need to know of a code point, from ICU, looked up in a
+// table (the tokenizer asks for every character of every text it indexes; ICU's property calls and
+// normalizer were half of its time). Built lazily, 256 code points at a time, for the BMP; other planes
+// ask ICU.
+#pragma once
+
+#include <cstdint>
+
+namespace acta::analyze::search {
+
+enum CharFlag : std::uint8_t {
+  kSpace = 1,      // White_Space: separates units, takes no position
+  kWordChar = 2,   // a letter, digit or mark of an alphabetic script: part of a word unit
+  kInvisible = 4,  // a control or format character that is not white space: dropped
+  kHan = 8,        // Script=Han: word segmentation runs over runs of these
+  kFolds = 32,     // the traditional -> simplified table (fold.hpp) has it
+};
+
+std::uint8_t char_flags(char32_t c);
+
+// What NFKC and lowercase make of `c` when that can be done one character at a time: `c` has a
+// normalization boundary before it (so a text of such characters normalizes character by character), NFKC
+// makes one BMP character of it (full-width ，→ ,), and lowercase leaves that alone or it is A-Z. Else
+// kNotQuick (U+FFFD too: a decoding error is left to ICU).
+inline constexpr char32_t kNotQuick = 0xFFFFFFFF;
+char32_t quick_form(char32_t c);
+
+}  // namespace acta::analyze::search
