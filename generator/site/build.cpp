@@ -126,6 +126,7 @@ BuildReport build(const BuildOptions& options) {
   write::SiteContext site{cfg, archive, templates};
   if (store) {
     out.set_previous(store->outputs_of(out_dir));
+    site.store = &*store;
     site.keys = output_keys(archive, cfg, analysed.content, setup, templates_key(cfg.templates_dir()));
   }
   write::copy_assets(site, out);

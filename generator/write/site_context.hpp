@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "cache/hash.hpp"
+#include "cache/store.hpp"
 
 #include "config/config.hpp"
 #include "model/archive.hpp"
@@ -30,6 +31,8 @@ struct SiteContext {
   const model::Archive& archive;
   const Templates& templates;
   FileKeys keys = {};
+  const cache::Store* store = nullptr;  // the build cache, for what writers keep between builds; null without
+
 
   // The key of one of document `index`'s files (`kind`: "page", "json", …), {} without cache.
   cache::Hash file_key(std::size_t index, std::string_view kind, bool uses_templates) const;

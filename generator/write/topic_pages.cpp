@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <unordered_map>
 
+#include "util/binary.hpp"
 #include "util/collation.hpp"
 #include "util/error.hpp"
 #include "util/files.hpp"
@@ -128,6 +130,67 @@ List terms_data(const config::Topic& topic) {
   return terms;
 }
 
+// Incremental builds: a topic page's rendered items, kept in the cache by the key of what each was made from
+// (the document's file key, the templates, the topic, whether it is detailed), so that an edit to one
+// document renders one item again instead of a page of thousands.
+class ItemCache {
+ public:
+  ItemCache(const SiteContext& site, const std::string& topic) : store_(site.keys.templates.empty() ? nullptr : site.store) {
+    if (!store_) return;
+    name_ = topic_items_key(topic);
+    auto bytes = store_->get("topic-items", name_);
+    if (!bytes || bytes->size() < 32) return;
+    // The last 32 bytes are the hex hash of the rest: damaged bytes are never taken for an item.
+    std::string_view body(bytes->data(), bytes->size() - 32);
+    if (cache::hash_of(body).hex() != std::string_view(*bytes).substr(bytes->size() - 32)) return;
+    try {
+      binary::In in(body);
+      for (auto n = in.num(); n > 0; --n) {
+        cache::Hash key;
+        key.lo = in.num();
+        key.hi = in.num();
+        old_.emplace(key, in.str());
+      }
+    } catch (const binary::Truncated&) {
+      old_.clear();
+    }
+  }
+
+  template <class Render>
+  std::string item(const cache::Hash& key, Render render) {
+    if (!store_) return render();
+    auto it = old_.find(key);
+    std::string html = it != old_.end() ? std::move(it->second) : render();
+    changed_ = changed_ || it == old_.end();
+    kept_.emplace_back(key, html);
+    return html;
+  }
+
+  // Saves the items of this build (those of documents no longer on the page are dropped).
+  void save() const {
+    if (!store_ || (!changed_ && kept_.size() == old_.size())) return;
+    binary::Out o;
+    o.num(kept_.size());
+    for (const auto& [key, html] : kept_) {
+      o.num(key.lo);
+      o.num(key.hi);
+      o.str(html);
+    }
+    o.bytes += cache::hash_of(o.bytes).hex();
+    store_->put("topic-items", name_, o.bytes);
+  }
+
+ private:
+  struct HashOfHash {
+    std::size_t operator()(const cache::Hash& h) const { return static_cast<std::size_t>(h.lo ^ (h.hi * 31)); }
+  };
+  const cache::Store* store_ = nullptr;
+  cache::Hash name_;
+  std::unordered_map<cache::Hash, std::string, HashOfHash> old_;
+  std::vector<std::pair<cache::Hash, std::string>> kept_;
+  bool changed_ = false;
+};
+
 struct Counts {
   std::size_t documents = 0, paragraphs = 0;
 };
@@ -158,8 +221,14 @@ void write_topic_page(const SiteContext& site, const StagedOutput& out, const co
   // Each document is rendered on its own (topic_item.mustache): the list of a large archive's topic would be
   // hundreds of megabytes as one template data tree.
   std::string items;
-  for (std::size_t i = 0; i < docs.size(); ++i)
-    items += site.templates.render("topic_item", topic_document_data(*docs[i], topic.id, i < kDetailedDocuments));
+  ItemCache cache(site, topic.id);
+  for (std::size_t i = 0; i < docs.size(); ++i) {
+    const bool detailed = i < kDetailedDocuments;
+    const auto index = static_cast<std::size_t>(docs[i] - site.archive.documents.data());
+    cache::Hash key = site.file_key(index, detailed ? "topic-item-detailed:" + topic.id : "topic-item:" + topic.id, true);
+    items += cache.item(key, [&] { return site.templates.render("topic_item", topic_document_data(*docs[i], topic.id, detailed)); });
+  }
+  cache.save();
   d.set("documents_html", items);
   d.set("has_documents", Data(!docs.empty()));
   d.set("doc_count", std::to_string(c.documents));
@@ -260,12 +329,19 @@ void write_overview(const SiteContext& site, const StagedOutput& out) {
 
 }  // namespace
 
+cache::Hash topic_items_key(const std::string& topic_id) { return cache::hash_of("topic-items:" + topic_id); }
+
 std::string topic_page_path(const std::string& topic_id) { return "topics/" + topic_id + ".html"; }
 
 void write_topic_pages(const SiteContext& site, const StagedOutput& out) {
   parallel_for(site.config.topics.size(), [&](std::size_t i) {
     write_topic_page(site, out, site.config.topics[i], i < site.keys.topics.size() ? site.keys.topics[i] : cache::Hash{});
   });
+  if (site.store) {  // the items of topics no longer configured
+    std::vector<cache::Hash> keep;
+    for (const auto& t : site.config.topics) keep.push_back(topic_items_key(t.id));
+    site.store->keep_only("topic-items", keep);
+  }
   write_overview(site, out);
 }
 

@@ -16,6 +16,9 @@ namespace acta::write {
 
 void write_topic_pages(const SiteContext& site, const StagedOutput& out);
 
+// The cache entry ("topic-items") holding a topic page's rendered items between builds.
+cache::Hash topic_items_key(const std::string& topic_id);
+
 // Path of a topic's page from the site root: "topics/<id>.html".
 std::string topic_page_path(const std::string& topic_id);
 
