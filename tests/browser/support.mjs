@@ -4,7 +4,7 @@
 import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
-import { mkdtempSync, readFileSync, statSync, existsSync, cpSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, existsSync, cpSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, extname, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -20,6 +20,7 @@ const TYPES = {
 // Builds the project's own site-config.yaml and content/ into a fresh folder; returns its path.
 export function buildSite({ config = join(ROOT, 'site-config.yaml'), extraConfig = '' } = {}) {
   const out = mkdtempSync(join(tmpdir(), 'acta-browser-'));
+  process.on('exit', () => rmSync(out, { recursive: true, force: true }));  // the test file's process
   let cfg = config;
   if (extraConfig) {
     cfg = join(out, 'site-config.yaml');
