@@ -77,7 +77,7 @@ for (const siteName of ['seeds', 'fixture']) {
   for (const origin of ['file', 'http']) {
     test(`${siteName}: queries return exactly the documents containing them (${origin})`, async (t) => {
       const site = sites.find((s) => s.name === siteName);
-      if (!site.scan.length) { t.skip('the site has no readable documents yet'); return; }
+      assert.ok(site.scan.length > 0, `the ${siteName} site has readable documents`);
       const { base } = site.where.list.find((o) => o.name === origin);
       for (const q of queriesFor(site)) await checkQuery(browser, base, site.scan, q);
       // The derived expectations must not be vacuous: these queries occur in both sites.
