@@ -16,7 +16,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr std::string_view kOutputsMagic = "acta-outputs-1\n";
+constexpr std::string_view kOutputsMagic = "acta-outputs-2\n";
 
 // Writes `bytes` to `path` through a temporary file, so a reader never sees half a file.
 bool write_whole(const fs::path& path, std::string_view bytes) {
@@ -115,19 +115,23 @@ OutputKeys Store::outputs_of(const fs::path& site) const {
   if (!usable_ || id.empty()) return keys;
   auto bytes = read_whole(dir_ / "outputs" / id);
   if (!bytes || bytes->compare(0, kOutputsMagic.size(), kOutputsMagic) != 0) return keys;
-  // Lines: hex key, space, path.
+  // Lines: hex key, size, modification time (ns), path, separated by spaces.
   std::size_t i = kOutputsMagic.size();
   while (i < bytes->size()) {
     auto end = bytes->find('\n', i);
     if (end == std::string::npos || end - i < 34 || (*bytes)[i + 32] != ' ') return {};  // torn: use none
-    Hash h;
+    OutputEntry e;
+    std::size_t sp1 = bytes->find(' ', i + 33), sp2 = sp1 == std::string::npos ? sp1 : bytes->find(' ', sp1 + 1);
+    if (sp2 == std::string::npos || sp2 >= end) return {};
     try {
-      h.hi = std::stoull(bytes->substr(i, 16), nullptr, 16);
-      h.lo = std::stoull(bytes->substr(i + 16, 16), nullptr, 16);
+      e.key.hi = std::stoull(bytes->substr(i, 16), nullptr, 16);
+      e.key.lo = std::stoull(bytes->substr(i + 16, 16), nullptr, 16);
+      e.size = std::stoull(bytes->substr(i + 33, sp1 - i - 33));
+      e.mtime_ns = std::stoll(bytes->substr(sp1 + 1, sp2 - sp1 - 1));
     } catch (...) {
       return {};
     }
-    keys.emplace(bytes->substr(i + 33, end - i - 33), h);
+    keys.emplace(bytes->substr(sp2 + 1, end - sp2 - 1), e);
     i = end + 1;
   }
   return keys;
@@ -136,10 +140,11 @@ OutputKeys Store::outputs_of(const fs::path& site) const {
 void Store::save_outputs(const fs::path& site, const OutputKeys& keys) const {
   std::string id = site_identity(site);
   if (!usable_ || id.empty()) return;
-  std::vector<std::pair<std::string, Hash>> sorted(keys.begin(), keys.end());
+  std::vector<std::pair<std::string, OutputEntry>> sorted(keys.begin(), keys.end());
   std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   std::string bytes(kOutputsMagic);
-  for (const auto& [path, h] : sorted) bytes += h.hex() + " " + path + "\n";
+  for (const auto& [path, e] : sorted)
+    bytes += e.key.hex() + " " + std::to_string(e.size) + " " + std::to_string(e.mtime_ns) + " " + path + "\n";
   std::error_code ec;
   for (const auto& f : fs::directory_iterator(dir_ / "outputs", ec))
     if (f.path().filename() != id) fs::remove(f.path(), ec);

@@ -22,8 +22,16 @@
 
 namespace acta::cache {
 
-// Output path (relative, '/'-separated) -> the hash of its inputs.
-using OutputKeys = std::unordered_map<std::string, Hash>;
+// What the previous build wrote at an output path: the hash of the file's inputs, and the file's size and
+// modification time then. A file changed in place since (an edit in the output folder) no longer matches
+// and is made again rather than carried into the next site.
+struct OutputEntry {
+  Hash key;
+  std::uint64_t size = 0;
+  std::int64_t mtime_ns = 0;
+};
+// Output path (relative, '/'-separated) -> what made it.
+using OutputKeys = std::unordered_map<std::string, OutputEntry>;
 
 class Store {
  public:

@@ -1,6 +1,7 @@
 #include "write/output.hpp"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <unistd.h>
 
@@ -15,6 +16,10 @@ namespace acta::write {
 namespace fs = std::filesystem;
 
 namespace {
+std::int64_t mtime_ns(const struct stat& st) {
+  return static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
+}
+
 const char* kStagingTag = ".acta-staging-";
 const char* kOldTag = ".acta-old-";
 
@@ -58,7 +63,11 @@ void StagedOutput::write(const fs::path& relative, std::string_view content, con
   if (clean.is_absolute() || clean.empty() || *clean.begin() == "..")
     throw SourceError({relative.string(), 0}, "refusing to write outside the output folder");
   files::write(staging_ / clean, content);
-  if (!key.empty()) record(clean.generic_string(), key);
+  if (!key.empty()) {
+    struct stat st {};
+    if (::stat((staging_ / clean).c_str(), &st) == 0)
+      record(clean.generic_string(), {key, static_cast<std::uint64_t>(st.st_size), mtime_ns(st)});
+  }
   if (clean.extension() == ".html") ++pages_;
   std::size_t n = ++files_;
   if (observer_) observer_(n);
@@ -66,7 +75,11 @@ void StagedOutput::write(const fs::path& relative, std::string_view content, con
 
 bool StagedOutput::reuse(const std::string& relative, const cache::Hash& key) const {
   auto it = previous_.find(relative);
-  if (it == previous_.end() || it->second != key || key.empty()) return false;
+  if (it == previous_.end() || it->second.key != key || key.empty()) return false;
+  struct stat st {};  // the file as the previous build left it, not edited in place since
+  if (::stat((target_ / relative).c_str(), &st) != 0 || static_cast<std::uint64_t>(st.st_size) != it->second.size ||
+      mtime_ns(st) != it->second.mtime_ns)
+    return false;
   fs::path to = staging_ / relative;
   if (::link((target_ / relative).c_str(), to.c_str()) != 0) {
     if (errno != ENOENT) return false;
@@ -74,7 +87,7 @@ bool StagedOutput::reuse(const std::string& relative, const cache::Hash& key) co
     fs::create_directories(to.parent_path(), ec);  // the first file of its folder
     if (::link((target_ / relative).c_str(), to.c_str()) != 0) return false;
   }
-  record(relative, key);
+  record(relative, it->second);
   ++reused_;
   if (fs::path(relative).extension() == ".html") ++pages_;
   std::size_t n = ++files_;
@@ -82,9 +95,9 @@ bool StagedOutput::reuse(const std::string& relative, const cache::Hash& key) co
   return true;
 }
 
-void StagedOutput::record(std::string relative, const cache::Hash& key) const {
+void StagedOutput::record(std::string relative, const cache::OutputEntry& entry) const {
   std::lock_guard lock(keys_mutex_);
-  keys_.emplace_back(std::move(relative), key);
+  keys_.emplace_back(std::move(relative), entry);
 }
 
 cache::OutputKeys StagedOutput::keys() const {

@@ -59,8 +59,8 @@ class StagedOutput {
   mutable std::atomic<std::size_t> reused_{0};
   cache::OutputKeys previous_;
   mutable std::mutex keys_mutex_;
-  mutable std::vector<std::pair<std::string, cache::Hash>> keys_;
-  void record(std::string relative, const cache::Hash& key) const;
+  mutable std::vector<std::pair<std::string, cache::OutputEntry>> keys_;
+  void record(std::string relative, const cache::OutputEntry& entry) const;
   std::function<void(std::size_t)> observer_;
 };
 
