@@ -48,11 +48,14 @@ void check_output_is_safe(const config::Config& cfg, const fs::path& out) {
   if (inside(cfg.cache_dir()))
     throw SourceError({files::display(out), 0}, "the output folder would contain the build cache (" + files::display(cfg.cache_dir()) +
                                                  ") and publish it; choose another 'output:' or 'cache:'");
+  // Inside the content folder, only under a hidden name: the reader and `acta serve`'s watcher skip those.
   auto c = fs::weakly_canonical(fs::absolute(cfg.cache_dir()), ec);
   auto rel = c.lexically_relative(fs::weakly_canonical(fs::absolute(cfg.content_dir()), ec));
-  if (!rel.empty() && *rel.begin() != "..")
+  bool hidden = std::any_of(rel.begin(), rel.end(), [](const fs::path& part) { return part.string().front() == '.' && part != ".."; });
+  if (!rel.empty() && *rel.begin() != ".." && !hidden)
     throw SourceError({files::display(cfg.file), 0}, "'cache:' (" + files::display(cfg.cache_dir()) +
-                                                     ") is inside the content folder; choose a folder outside it");
+                                                     ") is inside the content folder, where it would be read as content; "
+                                                     "choose a folder outside it, or one whose name starts with '.'");
 }
 
 // What every cache record and output depends on besides its own inputs: Acta itself (its executable, so a

@@ -130,5 +130,11 @@ TEST(Incremental, CacheInsideTheOutputOrContentFolderIsRefused) {
   run = e2e::acta(site, "build");
   EXPECT_EQ(run.status, 1);
   EXPECT_NE(run.out.find("is inside the content folder"), std::string::npos) << run.out;
+  // A hidden folder inside the content folder is skipped by the reader: allowed.
+  e2e::write(site / "site-config.yaml", "title: 测试\ncache: content/.cache\n");
+  run = e2e::acta(site, "build");
+  EXPECT_EQ(run.status, 0) << run.out;
+  EXPECT_TRUE(fs::exists(site / "content" / ".cache" / "CACHEDIR.TAG"));
+  EXPECT_EQ(e2e::acta(site, "build").out.find("skipped"), std::string::npos);
   fs::remove_all(site);
 }
