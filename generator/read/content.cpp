@@ -127,10 +127,10 @@ std::string clean_source_text(std::string bytes, const std::string& file) {
 
 SourceBytes load_source(const Source& source, const fs::path& content_root) {
   SourceBytes bytes;
-  check_inside(source.path, content_root, files::display(source.path));
+  if (source.check_path) check_inside(source.path, content_root, files::display(source.path));
   bytes.text = files::read(source.path);
   if (!source.sidecar.empty()) {
-    check_inside(source.sidecar, content_root, files::display(source.sidecar));
+    if (source.check_sidecar) check_inside(source.sidecar, content_root, files::display(source.sidecar));
     bytes.sidecar = files::read(source.sidecar);
   }
   return bytes;
@@ -181,7 +181,7 @@ SourceList list_sources(const config::Config& config) {
     throw SourceError({files::display(root), 0}, "content folder not found; create it or set 'content:' in " +
                                                      files::display(config.file));
   SourceList list;
-  std::set<fs::path> sidecars;
+  std::set<fs::path> sidecars, links;
   std::vector<fs::path> found;
   for (auto it = fs::recursive_directory_iterator(root, fs::directory_options::skip_permission_denied, ec);
        it != fs::recursive_directory_iterator(); it.increment(ec)) {
@@ -192,6 +192,7 @@ SourceList list_sources(const config::Config& config) {
       continue;
     }
     if (it->is_directory() || (it->is_symlink() && fs::is_directory(p))) continue;
+    if (it->is_symlink()) links.insert(p);
     found.push_back(p);
   }
   std::sort(found.begin(), found.end());  // directory order differs between machines; output must not
@@ -212,7 +213,8 @@ SourceList list_sources(const config::Config& config) {
     fs::path sidecar = p;
     sidecar.replace_extension(".yaml");
     claimed.insert(sidecar);
-    list.sources.push_back({p, sidecars.count(sidecar) ? sidecar : fs::path()});
+    bool has_sidecar = sidecars.count(sidecar) > 0;
+    list.sources.push_back({p, has_sidecar ? sidecar : fs::path(), links.count(p) > 0, has_sidecar && links.count(sidecar) > 0});
   }
   for (const auto& s : sidecars)
     if (!claimed.count(s) && s.extension() == ".yaml")

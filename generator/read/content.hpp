@@ -29,6 +29,10 @@ std::string clean_source_text(std::string bytes, const std::string& file);
 struct Source {
   std::filesystem::path path;
   std::filesystem::path sidecar;
+  // Whether each may be a link leading outside the content folder, so must be checked. list_sources sets
+  // them from the directory listing (only a link can lead out: linked folders are not entered).
+  bool check_path = true;
+  bool check_sidecar = true;
 };
 
 // The sources under the config's content folder, sorted by path, and warnings about files that are not
