@@ -59,13 +59,35 @@ void check_output_is_safe(const config::Config& cfg, const fs::path& out) {
 }
 
 // What every cache record and output depends on besides its own inputs: Acta itself (its executable, so a
-// rebuilt Acta never reuses what an older one made) and the config file.
+// rebuilt Acta never reuses what an older one made) and every setting of the config that can change what is
+// built. Not the output and cache folders (moving either changes no file of the site), nor the templates
+// folder's path (templates_key covers what is in it), nor the config file's comments and layout.
 cache::Hash setup_key(const config::Config& cfg) {
+  // A new field of Config must be added here (or said to change nothing built) before this compiles again.
+  static_assert(sizeof(config::Config) == 5 * sizeof(std::string) + 6 * sizeof(std::filesystem::path) + 4 * sizeof(double) +
+                                              sizeof(std::vector<config::Topic>) + 8,
+                "Config changed: update setup_key");
   cache::Hasher h;
-  h.add("acta-cache").add(ACTA_VERSION);
+  h.add("acta-cache-2").add(ACTA_VERSION);
   h.add(executable_identity());
-  h.add(cfg.file.empty() ? std::string() : files::read(cfg.file));
+  auto number = [&](double d) { h.add(std::to_string(d)); };
+  h.add(cfg.title).add(cfg.language).add(cfg.base_url).add(cfg.external_url).add(cfg.description);
   h.add(files::display(cfg.content_dir()));
+  number(cfg.topic_threshold);
+  number(cfg.topic_paragraph_threshold);
+  number(cfg.topic_title_boost);
+  number(cfg.topic_min_share);
+  h.add(cfg.topics.size());
+  for (const auto& t : cfg.topics) {
+    h.add(t.id).add(t.label_zh).add(t.label_en);
+    number(t.threshold);
+    h.add(t.terms.size());
+    for (const auto& term : t.terms) {
+      h.add(term.term);
+      number(term.weight);
+    }
+  }
+  h.add(cfg.search_fold_traditional ? 1 : 0);
   return h.digest();
 }
 

@@ -15,13 +15,13 @@ using e2e::snapshot;
 
 // Builds with the cache into public/ and from scratch into full/, and compares the two trees. Returns the
 // cached build's output.
-std::string build_and_compare(const fs::path& site, const std::string& step) {
+std::string build_and_compare(const fs::path& site, const std::string& step, const std::string& output = "public") {
   auto cached = e2e::acta(site, "build");
   EXPECT_EQ(cached.status, 0) << step << "\n" << cached.out;
   fs::remove_all(site / "full");
   auto full = e2e::acta(site, "build --no-cache --out full");
   EXPECT_EQ(full.status, 0) << step << "\n" << full.out;
-  auto a = snapshot(site / "public"), b = snapshot(site / "full");
+  auto a = snapshot(site / output), b = snapshot(site / "full");
   EXPECT_EQ(a.size(), b.size()) << step;
   for (const auto& [path, bytes] : b) {
     auto it = a.find(path);
@@ -96,6 +96,26 @@ TEST(Incremental, EveryChangeGivesTheSiteABuildFromScratchGives) {
   retitled.replace(retitled.find("\ntitle: ") + 8, 0, "新");
   e2e::write(site / "site-config.yaml", retitled);
   build_and_compare(site, "the config changed");
+
+  // What cannot change the site leaves the cache valid: a comment, another output folder (the cache knows
+  // the site it reuses files from by that folder's identity, so the move alone reuses nothing).
+  retitled = "# a comment\n" + retitled;
+  e2e::write(site / "site-config.yaml", retitled);
+  out = build_and_compare(site, "a comment added to the config");
+  EXPECT_NE(out.find("incremental: 7 of 7 documents unchanged"), std::string::npos) << out;
+  std::string moved = retitled;
+  moved.replace(moved.find("\noutput: public"), 15, "\noutput: public2");
+  e2e::write(site / "site-config.yaml", moved);
+  out = build_and_compare(site, "the output folder moved", "public2");
+  EXPECT_NE(out.find("incremental: 7 of 7 documents unchanged"), std::string::npos) << out;
+  e2e::write(site / "site-config.yaml", retitled);
+  fs::remove_all(site / "public2");
+
+  std::string reweighted = retitled;
+  reweighted.replace(reweighted.find("淡水: 3"), 9, "淡水: 1");
+  e2e::write(site / "site-config.yaml", reweighted);
+  out = build_and_compare(site, "a topic term's weight changed");
+  EXPECT_EQ(out.find("7 of 7 documents unchanged"), std::string::npos) << out;  // topics are assigned again
 
   fs::remove(content / "b.md");
   build_and_compare(site, "a document removed");
