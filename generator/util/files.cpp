@@ -1,5 +1,10 @@
 #include "util/files.hpp"
 
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -28,6 +33,47 @@ void write(const fs::path& path, std::string_view content) {
   out.write(content.data(), static_cast<std::streamsize>(content.size()));
   out.flush();
   if (!out) throw SourceError({display(path), 0}, "cannot write file (disk full?)");
+}
+
+namespace {
+// Empties the folder open as `fd` (which it closes), depth first.
+void empty_folder(int fd) {
+  DIR* dir = ::fdopendir(fd);
+  if (!dir) {
+    ::close(fd);
+    return;
+  }
+  // Passes until one removes nothing: a folder read while its entries are removed may skip some.
+  for (bool removed = true; removed;) {
+    removed = false;
+    ::rewinddir(dir);
+    while (const dirent* e = ::readdir(dir)) {
+      const char* name = e->d_name;
+      if (name[0] == '.' && (name[1] == 0 || (name[1] == '.' && name[2] == 0))) continue;
+      bool folder = e->d_type == DT_DIR;
+      if (e->d_type == DT_UNKNOWN) {
+        struct stat st {};
+        folder = ::fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode);
+      }
+      if (folder) {
+        int sub = ::openat(fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+        if (sub >= 0) empty_folder(sub);
+      }
+      if (::unlinkat(fd, name, folder ? AT_REMOVEDIR : 0) == 0) removed = true;
+    }
+  }
+  ::closedir(dir);
+}
+}  // namespace
+
+void remove_tree(const fs::path& path) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+  if (fd < 0) {
+    ::unlink(path.c_str());  // a file or a link, not a folder
+    return;
+  }
+  empty_folder(fd);
+  ::rmdir(path.c_str());
 }
 
 std::string display(const fs::path& path) {

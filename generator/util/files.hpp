@@ -14,6 +14,10 @@ std::string read(const std::filesystem::path& path);
 // Writes `content` to `path`, creating parent folders; throws SourceError on failure.
 void write(const std::filesystem::path& path, std::string_view content);
 
+// Removes a folder and everything under it, quietly (what cannot be removed stays). Walks by folder handles
+// (openat/unlinkat), not whole paths: removing a site of 50,000 files is mostly path lookups otherwise.
+void remove_tree(const std::filesystem::path& path);
+
 // A path shown to the user: relative to the current folder when it is inside it.
 std::string display(const std::filesystem::path& path);
 

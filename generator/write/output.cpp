@@ -43,31 +43,61 @@ StagedOutput::StagedOutput(fs::path target) {
   const std::string base = "." + target_.filename().string();
   for (const auto& entry : fs::directory_iterator(parent, ec)) {
     std::string name = entry.path().filename().string();
-    if (name.rfind(base + kStagingTag, 0) == 0 || name.rfind(base + kOldTag, 0) == 0) fs::remove_all(entry.path(), ec);
+    if (name.rfind(base + kStagingTag, 0) == 0 || name.rfind(base + kOldTag, 0) == 0) files::remove_tree(entry.path());
   }
   staging_ = parent / (base + kStagingTag + std::to_string(::getpid()));
-  fs::remove_all(staging_, ec);
+  files::remove_tree(staging_);
   fs::create_directories(staging_, ec);
-  if (ec) throw SourceError({files::display(staging_), 0}, "cannot create the staging folder: " + ec.message());
+  if (!ec) staging_fd_ = ::open(staging_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (ec || staging_fd_ < 0)
+    throw SourceError({files::display(staging_), 0},
+                      "cannot create the staging folder: " + (ec ? ec.message() : std::string(std::strerror(errno))));
 }
 
 StagedOutput::~StagedOutput() {
-  if (!committed_) {
+  if (staging_fd_ >= 0) ::close(staging_fd_);
+  if (target_fd_ >= 0) ::close(target_fd_);
+  if (!committed_) files::remove_tree(staging_);
+}
+
+void StagedOutput::set_previous(cache::OutputKeys previous) {
+  previous_ = std::move(previous);
+  if (target_fd_ < 0 && !previous_.empty()) target_fd_ = ::open(target_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+}
+
+// Creates `relative` under the staging folder for writing, making its folders on first use.
+int StagedOutput::create(const fs::path& relative) const {
+  int fd = ::openat(staging_fd_, relative.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+  if (fd < 0 && errno == ENOENT && relative.has_parent_path()) {
     std::error_code ec;
-    fs::remove_all(staging_, ec);
+    fs::create_directories(staging_ / relative.parent_path(), ec);
+    fd = ::openat(staging_fd_, relative.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
   }
+  if (fd < 0) throw SourceError({files::display(staging_ / relative), 0}, std::string("cannot write file: ") + std::strerror(errno));
+  return fd;
 }
 
 void StagedOutput::write(const fs::path& relative, std::string_view content, const cache::Hash& key) const {
   fs::path clean = relative.lexically_normal();
   if (clean.is_absolute() || clean.empty() || *clean.begin() == "..")
     throw SourceError({relative.string(), 0}, "refusing to write outside the output folder");
-  files::write(staging_ / clean, content);
-  if (!key.empty()) {
-    struct stat st {};
-    if (::stat((staging_ / clean).c_str(), &st) == 0)
-      record(clean.generic_string(), {key, static_cast<std::uint64_t>(st.st_size), mtime_ns(st)});
+  int fd = create(clean);
+  for (std::size_t done = 0; done < content.size();) {
+    ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      int err = errno;
+      ::close(fd);
+      throw SourceError({files::display(staging_ / clean), 0},
+                        std::string("cannot write file: ") + (n < 0 ? std::strerror(err) : "no space written (disk full?)"));
+    }
+    done += static_cast<std::size_t>(n);
   }
+  struct stat st {};
+  bool stated = !key.empty() && ::fstat(fd, &st) == 0;
+  if (::close(fd) != 0)
+    throw SourceError({files::display(staging_ / clean), 0}, std::string("cannot write file: ") + std::strerror(errno));
+  if (stated) record(clean.generic_string(), {key, static_cast<std::uint64_t>(st.st_size), mtime_ns(st)});
   if (clean.extension() == ".html") ++pages_;
   std::size_t n = ++files_;
   if (observer_) observer_(n);
@@ -76,16 +106,16 @@ void StagedOutput::write(const fs::path& relative, std::string_view content, con
 bool StagedOutput::reuse(const std::string& relative, const cache::Hash& key) const {
   auto it = previous_.find(relative);
   if (it == previous_.end() || it->second.key != key || key.empty()) return false;
+  if (target_fd_ < 0) return false;
   struct stat st {};  // the file as the previous build left it, not edited in place since
-  if (::stat((target_ / relative).c_str(), &st) != 0 || static_cast<std::uint64_t>(st.st_size) != it->second.size ||
+  if (::fstatat(target_fd_, relative.c_str(), &st, 0) != 0 || static_cast<std::uint64_t>(st.st_size) != it->second.size ||
       mtime_ns(st) != it->second.mtime_ns)
     return false;
-  fs::path to = staging_ / relative;
-  if (::link((target_ / relative).c_str(), to.c_str()) != 0) {
+  if (::linkat(target_fd_, relative.c_str(), staging_fd_, relative.c_str(), 0) != 0) {
     if (errno != ENOENT) return false;
     std::error_code ec;
-    fs::create_directories(to.parent_path(), ec);  // the first file of its folder
-    if (::link((target_ / relative).c_str(), to.c_str()) != 0) return false;
+    fs::create_directories((staging_ / relative).parent_path(), ec);  // the first file of its folder
+    if (::linkat(target_fd_, relative.c_str(), staging_fd_, relative.c_str(), 0) != 0) return false;
   }
   record(relative, it->second);
   ++reused_;
@@ -115,7 +145,7 @@ void StagedOutput::commit() {
       committed_ = true;
       fs::path old = target_.parent_path() / ("." + target_.filename().string() + kOldTag + std::to_string(::getpid()));
       fs::rename(staging_, old, ec);  // staging_ now holds the previous site
-      fs::remove_all(ec ? staging_ : old, ec);
+      files::remove_tree(ec ? staging_ : old);
       return;
     }
     // Filesystems without RENAME_EXCHANGE: move the old site aside, then move the new one in.
@@ -129,7 +159,7 @@ void StagedOutput::commit() {
       throw SourceError({files::display(target_), 0}, "cannot move the new site in place: " + ec.message());
     }
     committed_ = true;
-    fs::remove_all(old, ec);
+    files::remove_tree(old);
     return;
   }
   fs::rename(staging_, target_, ec);

@@ -32,7 +32,7 @@ class StagedOutput {
   // puts the current site's file at `relative` into the new site (a hard link: no copy, and the old file
   // is never written to) when it was made from the same `key`, and says whether it did; the caller
   // then makes the file itself.
-  void set_previous(cache::OutputKeys previous) { previous_ = std::move(previous); }
+  void set_previous(cache::OutputKeys previous);
   bool reuse(const std::string& relative, const cache::Hash& key) const;
   std::size_t files_reused() const { return reused_; }
 
@@ -53,6 +53,8 @@ class StagedOutput {
  private:
   std::filesystem::path target_;
   std::filesystem::path staging_;
+  int staging_fd_ = -1;  // the staging folder, and the current site when files are reused from it: files are
+  int target_fd_ = -1;   // made and linked relative to these (no walk of the whole path for each file)
   bool committed_ = false;
   mutable std::atomic<std::size_t> files_{0};
   mutable std::atomic<std::size_t> pages_{0};
@@ -61,6 +63,7 @@ class StagedOutput {
   mutable std::mutex keys_mutex_;
   mutable std::vector<std::pair<std::string, cache::OutputEntry>> keys_;
   void record(std::string relative, const cache::OutputEntry& entry) const;
+  int create(const std::filesystem::path& relative) const;
   std::function<void(std::size_t)> observer_;
 };
 

@@ -78,3 +78,24 @@ TEST(StagedOutput, RefusesDangerousTargets) {
   EXPECT_THROW(StagedOutput("/"), acta::SourceError);
   EXPECT_THROW(StagedOutput(fs::current_path()), acta::SourceError);
 }
+
+TEST(RemoveTree, RemovesEverythingUnderItButNotWhatLinksPointTo) {
+  auto root = temp_dir("remove-tree");
+  auto outside = root / "outside";
+  acta::files::write(outside / "keep.txt", "keep");
+  auto tree = root / "tree";
+  for (int i = 0; i < 300; ++i) acta::files::write(tree / "a" / ("f" + std::to_string(i) + ".html"), "x");
+  acta::files::write(tree / "a" / "b" / "c" / "deep.js", "y");
+  acta::files::write(tree / "top.txt", "z");
+  fs::create_directory_symlink(outside, tree / "a" / "link-to-folder");
+  fs::create_symlink(outside / "keep.txt", tree / "link-to-file");
+  acta::files::remove_tree(tree);
+  EXPECT_FALSE(fs::exists(fs::symlink_status(tree)));
+  EXPECT_TRUE(fs::exists(outside / "keep.txt"));  // links are removed, never followed
+  acta::files::remove_tree(root / "missing");  // nothing there: quietly nothing
+  fs::create_directory_symlink(outside, root / "link-as-tree");
+  acta::files::remove_tree(root / "link-as-tree");
+  EXPECT_FALSE(fs::exists(fs::symlink_status(root / "link-as-tree")));
+  EXPECT_TRUE(fs::exists(outside / "keep.txt"));
+  fs::remove_all(root);
+}
