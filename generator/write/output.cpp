@@ -10,6 +10,7 @@
 
 #include "util/error.hpp"
 #include "util/files.hpp"
+#include "util/parallel.hpp"
 
 namespace acta::write {
 
@@ -22,6 +23,17 @@ std::int64_t mtime_ns(const struct stat& st) {
 
 const char* kStagingTag = ".acta-staging-";
 const char* kOldTag = ".acta-old-";
+
+// Removes a previous site: its top folders side by side (unlinking in two folders at once does not wait on
+// one folder's lock), then the rest.
+void remove_site(const fs::path& dir) {
+  std::vector<fs::path> parts;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(dir, ec))
+    if (e.is_directory(ec) && !e.is_symlink(ec)) parts.push_back(e.path());
+  parallel_for(parts.size(), [&](std::size_t i) { files::remove_tree(parts[i]); });
+  files::remove_tree(dir);
+}
 
 bool is_same_or_parent(const fs::path& maybe_parent, const fs::path& p) {
   auto rel = p.lexically_relative(maybe_parent);
@@ -145,7 +157,7 @@ void StagedOutput::commit() {
       committed_ = true;
       fs::path old = target_.parent_path() / ("." + target_.filename().string() + kOldTag + std::to_string(::getpid()));
       fs::rename(staging_, old, ec);  // staging_ now holds the previous site
-      files::remove_tree(ec ? staging_ : old);
+      remove_site(ec ? staging_ : old);
       return;
     }
     // Filesystems without RENAME_EXCHANGE: move the old site aside, then move the new one in.
@@ -159,7 +171,7 @@ void StagedOutput::commit() {
       throw SourceError({files::display(target_), 0}, "cannot move the new site in place: " + ec.message());
     }
     committed_ = true;
-    files::remove_tree(old);
+    remove_site(old);
     return;
   }
   fs::rename(staging_, target_, ec);
