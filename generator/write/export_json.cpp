@@ -1,13 +1,12 @@
 // doc/<slug>.json: the document as data. Field names and shapes are fixed by schemas/document.schema.json.
 #include <filesystem>
-#include <nlohmann/json.hpp>
 
 #include "util/parallel.hpp"
+#include "util/utf8.hpp"
 #include "write/exports.hpp"
 
 namespace acta::write {
 
-using json = nlohmann::ordered_json;
 using model::BlockKind;
 using model::InlineKind;
 
@@ -44,51 +43,143 @@ void collect(const model::Document& doc, const model::Inlines& inlines, Referenc
   }
 }
 
-void put_if(json& j, const char* key, const std::string& value);
-
-json citation_json(const SiteContext& site, const model::Document& doc, const model::Inline& c, const std::string& place) {
-  json j;
-  j["place"] = place;
-  // A citation whose symbol the citation pass could not settle has no symbol and no link: it is kept so
-  // tools see the citing text.
-  put_if(j, "symbol", c.citation.symbol);
-  if (!c.citation.paragraph.empty()) j["paragraph"] = c.citation.paragraph;
-  j["text"] = model::plain_text(c.children);
-  j["in_archive"] = c.citation.in_archive;
-  if (c.citation.in_archive)
-    if (auto i = site.archive.find_symbol(c.citation.symbol))
-      j["document"] = link_between(json_path(doc), json_path(site.archive.documents[*i]));
-  put_if(j, "href", c.citation.href);
-  return j;
-}
-
-json block_json(const model::Document& doc, const model::Block& b) {
-  json j;
-  j["id"] = b.id;
-  j["kind"] = kind_name(b.kind);
-  if (!b.number.empty()) j["number"] = b.number;
-  if (b.kind == BlockKind::Heading) j["level"] = b.level;
-  j["text"] = model::plain_text(b.content);
-  if (b.kind == BlockKind::Table) {
-    json rows = json::array();
-    for (const auto& row : b.rows) {
-      json cells = json::array();
-      for (const auto& cell : row) cells.push_back(model::plain_text(cell));
-      rows.push_back(cells);
-    }
-    j["rows"] = rows;
-  }
+References references(const model::Document& doc, const model::Block& b) {
   References refs;
   collect(doc, b.content, refs);
   for (const auto& row : b.rows)
     for (const auto& cell : row) collect(doc, cell, refs);
-  if (!refs.footnotes.empty()) j["footnotes"] = refs.footnotes;
-  if (!b.topics.empty()) j["topics"] = b.topics;
-  return j;
+  return refs;
 }
 
-void put_if(json& j, const char* key, const std::string& value) {
-  if (!value.empty()) j[key] = value;
+// Compact JSON written straight into a string (a tree of values built and then printed cost a tenth of
+// the export stage in allocations). Strings are escaped as JSON requires and no more: quote, backslash and
+// control characters; the text is valid UTF-8 (the reader refuses anything else).
+class JsonOut {
+ public:
+  JsonOut& begin_object() { return open('{'); }
+  JsonOut& end_object() { return close('}'); }
+  JsonOut& begin_array() { return open('['); }
+  JsonOut& end_array() { return close(']'); }
+  JsonOut& key(std::string_view k) {
+    comma();
+    quoted(k);
+    out_ += ':';
+    after_key_ = true;
+    return *this;
+  }
+  JsonOut& value(std::string_view v) {
+    comma();
+    quoted(v);
+    return *this;
+  }
+  JsonOut& value(const char* v) { return value(std::string_view(v)); }
+  JsonOut& value(bool v) {
+    comma();
+    out_ += v ? "true" : "false";
+    return *this;
+  }
+  JsonOut& value(int v) {
+    comma();
+    out_ += std::to_string(v);
+    return *this;
+  }
+  // key and value, left out when the value is empty
+  JsonOut& field_if(std::string_view k, std::string_view v) { return v.empty() ? *this : key(k).value(v); }
+  JsonOut& strings(const std::vector<std::string>& v) {
+    begin_array();
+    for (const auto& s : v) value(s);
+    return end_array();
+  }
+  std::string take() { return std::move(out_); }
+
+ private:
+  JsonOut& open(char c) {
+    comma();
+    out_ += c;
+    first_ = true;
+    return *this;
+  }
+  JsonOut& close(char c) {
+    out_ += c;
+    first_ = false;
+    return *this;
+  }
+  void comma() {
+    if (after_key_) after_key_ = false;
+    else if (!first_) out_ += ',';
+    first_ = false;
+  }
+  void quoted(std::string_view s) {
+    if (utf8::first_invalid(s) != std::string_view::npos) {  // never from the reader; kept valid JSON anyway
+      std::string valid;
+      for (std::size_t i = 0; i < s.size();) utf8::append(valid, utf8::next(s, i));
+      return quoted(valid);
+    }
+    out_ += '"';
+    std::size_t plain = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      const auto c = static_cast<unsigned char>(s[i]);
+      if (c >= 0x20 && c != '"' && c != '\\') continue;
+      out_.append(s, plain, i - plain);
+      plain = i + 1;
+      switch (c) {
+        case '"': out_ += "\\\""; break;
+        case '\\': out_ += "\\\\"; break;
+        case '\b': out_ += "\\b"; break;
+        case '\f': out_ += "\\f"; break;
+        case '\n': out_ += "\\n"; break;
+        case '\r': out_ += "\\r"; break;
+        case '\t': out_ += "\\t"; break;
+        default: {
+          static const char* hex = "0123456789abcdef";
+          out_ += "\\u00";
+          out_ += hex[c >> 4];
+          out_ += hex[c & 15];
+        }
+      }
+    }
+    out_.append(s, plain, std::string_view::npos);
+    out_ += '"';
+  }
+  std::string out_;
+  bool first_ = true, after_key_ = false;
+};
+
+void citation_json(JsonOut& j, const SiteContext& site, const model::Document& doc, const model::Inline& c, const std::string& place) {
+  j.begin_object();
+  j.key("place").value(place);
+  // A citation whose symbol the citation pass could not settle has no symbol and no link: it is kept so
+  // tools see the citing text.
+  j.field_if("symbol", c.citation.symbol);
+  j.field_if("paragraph", c.citation.paragraph);
+  j.key("text").value(model::plain_text(c.children));
+  j.key("in_archive").value(c.citation.in_archive);
+  if (c.citation.in_archive)
+    if (auto i = site.archive.find_symbol(c.citation.symbol))
+      j.key("document").value(link_between(json_path(doc), json_path(site.archive.documents[*i])));
+  j.field_if("href", c.citation.href);
+  j.end_object();
+}
+
+void block_json(JsonOut& j, const model::Block& b, const References& refs) {
+  j.begin_object();
+  j.key("id").value(b.id);
+  j.key("kind").value(kind_name(b.kind));
+  j.field_if("number", b.number);
+  if (b.kind == BlockKind::Heading) j.key("level").value(b.level);
+  j.key("text").value(model::plain_text(b.content));
+  if (b.kind == BlockKind::Table) {
+    j.key("rows").begin_array();
+    for (const auto& row : b.rows) {
+      j.begin_array();
+      for (const auto& cell : row) j.value(model::plain_text(cell));
+      j.end_array();
+    }
+    j.end_array();
+  }
+  if (!refs.footnotes.empty()) j.key("footnotes").strings(refs.footnotes);
+  if (!b.topics.empty()) j.key("topics").strings(b.topics);
+  j.end_object();
 }
 
 }  // namespace
@@ -96,79 +187,80 @@ void put_if(json& j, const char* key, const std::string& value) {
 std::string document_json(const SiteContext& site, std::size_t index) {
   const auto& doc = site.archive.documents[index];
   const auto& m = doc.meta;
-  json j;
-  j["format"] = "acta-document";
-  j["format_version"] = kJsonFormatVersion;
-  json meta = json::object();
-  put_if(meta, "symbol", m.symbol);
-  meta["title"] = m.title;
-  put_if(meta, "body", m.body);
-  put_if(meta, "date", m.date);
-  put_if(meta, "session", m.session);
-  put_if(meta, "agenda_item", m.agenda_item);
-  put_if(meta, "kind", m.kind);
-  put_if(meta, "meeting", m.meeting);
-  meta["language"] = site.config.language;
-  j["metadata"] = meta;
+  JsonOut j;
+  j.begin_object();
+  j.key("format").value("acta-document");
+  j.key("format_version").value(kJsonFormatVersion);
+  j.key("metadata").begin_object();
+  j.field_if("symbol", m.symbol);
+  j.key("title").value(m.title);
+  j.field_if("body", m.body);
+  j.field_if("date", m.date);
+  j.field_if("session", m.session);
+  j.field_if("agenda_item", m.agenda_item);
+  j.field_if("kind", m.kind);
+  j.field_if("meeting", m.meeting);
+  j.key("language").value(site.config.language);
+  j.end_object();
   // Links relative to this file, which sits beside the page.
-  j["page"] = link_between(json_path(doc), model::page_path(doc));
-  j["akoma_ntoso"] = link_between(json_path(doc), akn_path(doc));
-  j["topics"] = doc.topic_ids;
+  j.key("page").value(link_between(json_path(doc), model::page_path(doc)));
+  j.key("akoma_ntoso").value(link_between(json_path(doc), akn_path(doc)));
+  j.key("topics").strings(doc.topic_ids);
 
-  json paragraphs = json::array();
-  json citations = json::array();
+  // Citations are listed after the paragraphs and footnotes, in reading order: places first, then written.
+  std::vector<std::pair<const model::Inline*, const std::string*>> citations;
+  j.key("paragraphs").begin_array();
   for (const auto& b : doc.blocks) {
     if (b.kind == BlockKind::Rule) continue;
-    paragraphs.push_back(block_json(doc, b));
-    References refs;
-    collect(doc, b.content, refs);
-    for (const auto& row : b.rows)
-      for (const auto& cell : row) collect(doc, cell, refs);
-    for (const auto* c : refs.citations) citations.push_back(citation_json(site, doc, *c, b.id));
+    References refs = references(doc, b);
+    block_json(j, b, refs);
+    for (const auto* c : refs.citations) citations.emplace_back(c, &b.id);
   }
-  j["paragraphs"] = paragraphs;
+  j.end_array();
 
-  json footnotes = json::array();
+  j.key("footnotes").begin_array();
   for (const auto& f : doc.footnotes) {
-    json fj;
-    fj["id"] = f.id;
-    fj["label"] = f.label;
     std::string text;
     References refs;
     for (std::size_t i = 0; i < f.paragraphs.size(); ++i) {
-      text += (i ? "\n" : "") + model::plain_text(f.paragraphs[i]);
+      if (i) text += '\n';
+      text += model::plain_text(f.paragraphs[i]);
       collect(doc, f.paragraphs[i], refs);
     }
-    fj["text"] = text;
-    footnotes.push_back(fj);
-    for (const auto* c : refs.citations) citations.push_back(citation_json(site, doc, *c, f.id));
+    j.begin_object().key("id").value(f.id).key("label").value(f.label).key("text").value(text).end_object();
+    for (const auto* c : refs.citations) citations.emplace_back(c, &f.id);
   }
-  j["footnotes"] = footnotes;
-  j["citations"] = citations;
+  j.end_array();
+  j.key("citations").begin_array();
+  for (const auto& [c, place] : citations) citation_json(j, site, doc, *c, *place);
+  j.end_array();
 
-  json cited_by = json::array();
+  j.key("cited_by").begin_array();
   if (index < site.archive.cited_by.size())
     for (const auto& place : site.archive.cited_by[index]) {
       const auto& citing = site.archive.documents[place.doc];
-      json c;
-      put_if(c, "symbol", citing.meta.symbol);
-      c["document"] = link_between(json_path(doc), json_path(citing));
-      c["place"] = place.block_id;
-      cited_by.push_back(c);
+      j.begin_object();
+      j.field_if("symbol", citing.meta.symbol);
+      j.key("document").value(link_between(json_path(doc), json_path(citing)));
+      j.key("place").value(place.block_id);
+      j.end_object();
     }
-  j["cited_by"] = cited_by;
+  j.end_array();
 
-  json notes = json::array();
+  j.key("annotations").begin_array();
   for (const auto& a : doc.annotations) {
-    json n;
-    n["anchor"] = a.anchor;
-    put_if(n, "author", a.author);
-    put_if(n, "date", a.date);
-    n["text"] = a.markdown;
-    notes.push_back(n);
+    j.begin_object();
+    j.key("anchor").value(a.anchor);
+    j.field_if("author", a.author);
+    j.field_if("date", a.date);
+    j.key("text").value(a.markdown);
+    j.end_object();
   }
-  j["annotations"] = notes;
-  return j.dump(-1, ' ', false, json::error_handler_t::replace) + "\n";  // compact: it is data, and thousands of them
+  j.end_array();
+  j.end_object();
+  std::string out = j.take();
+  out += '\n';
+  return out;
 }
 
 std::string link_between(const std::string& from, const std::string& to) {

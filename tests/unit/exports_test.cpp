@@ -102,6 +102,23 @@ TEST(Exports, JsonHoldsParagraphsFootnotesAndCitations) {
   EXPECT_EQ(cited["cited_by"][0]["place"], "preamble__p_1");
 }
 
+TEST(Exports, JsonStringsSurviveEveryCharacterThatNeedsEscaping) {
+  config::Config cfg;
+  model::Archive arch = archive();
+  std::string tricky = "引号\"反斜杠\\ 换行\n回车\r制表\t退格\b换页\f 控制\x01\x1f 删除\x7f </script> \u2028 斜杠/";
+  arch.documents[1].meta.title = tricky;
+  arch.documents[1].blocks[2].content = {Inline::make_text(tricky)};
+  arch.documents[1].meta.session = std::string("坏\xff字节");  // never from the reader: made valid, not passed on
+  write::Templates templates(std::filesystem::path(ACTA_SOURCE_DIR) / "templates");
+  write::SiteContext site{cfg, arch, templates};
+  std::string text = write::document_json(site, 1);
+  auto j = nlohmann::json::parse(text);  // throws on a string the writer left unescaped or invalid
+  EXPECT_EQ(j["metadata"]["title"], tricky);
+  EXPECT_EQ(j["paragraphs"][2]["text"], tricky);
+  EXPECT_EQ(j["metadata"]["session"], "坏\xEF\xBF\xBD字节");
+  EXPECT_EQ(text.find('\n'), text.size() - 1);  // one line, ended
+}
+
 TEST(Exports, AkomaNtosoShapesResolution) {
   config::Config cfg;
   model::Archive arch = archive();
