@@ -12,7 +12,7 @@ using binary::Out;
 using binary::Truncated;
 
 // Bumped whenever the model or this encoding changes, so old records read as missing.
-constexpr std::string_view kMagic = "acta-record-1\n";
+constexpr std::string_view kMagic = "acta-record-2\n";
 
 void put(Out& o, const Inlines& v);
 void put(Out& o, const Inline& x) {
@@ -40,12 +40,78 @@ void get(In& in, Inline& x) {
 }
 void get(In& in, Inlines& v) { in.list(v, [&](Inline& x) { get(in, x); }); }
 
-void put(Out& o, const Document& d) {
+void put(Out& o, const CitationTarget& c) {
+  o.str(c.symbol);
+  o.str(c.paragraph);
+  o.str(c.href);
+  o.num(c.in_archive);
+}
+void get(In& in, CitationTarget& c) {
+  c.symbol = in.str();
+  c.paragraph = in.str();
+  c.href = in.str();
+  c.in_archive = in.num() != 0;
+}
+
+// The head: what every build reads of every document (metadata, citations, block ids, topics, warnings).
+void put_head(Out& o, const Document& d) {
   const auto& m = d.meta;
   for (const auto* s : {&m.symbol, &m.title, &m.body, &m.date, &m.session, &m.agenda_item, &m.kind, &m.meeting}) o.str(*s);
   o.strings(m.topics);
   o.str(d.slug);
   o.str(d.source_path);
+  o.list(d.citations, [&](const CitationRef& c) {
+    o.str(c.place);
+    put(o, c.target);
+    o.str(c.text);
+  });
+  o.list(d.blocks, [&](const Block& b) { o.str(b.id); });
+  o.strings(d.topic_ids);
+  o.list(d.topic_scores, [&](const TopicScore& t) {
+    o.str(t.topic);
+    o.real(t.score);
+    o.num(static_cast<std::uint64_t>(t.paragraphs));
+    o.num(t.asserted);
+    o.num(t.assigned);
+  });
+  o.list(d.diagnostics, [&](const Diagnostic& g) {
+    o.num(static_cast<std::uint64_t>(g.severity));
+    o.str(g.where.file);
+    o.num(static_cast<std::uint64_t>(g.where.line));
+    o.str(g.message);
+  });
+}
+
+void get_head(In& in, Document& d, std::vector<std::string>& block_ids) {
+  auto& m = d.meta;
+  for (auto* s : {&m.symbol, &m.title, &m.body, &m.date, &m.session, &m.agenda_item, &m.kind, &m.meeting}) *s = in.str();
+  in.strings(m.topics);
+  d.slug = in.str();
+  d.source_path = in.str();
+  in.list(d.citations, [&](CitationRef& c) {
+    c.place = in.str();
+    get(in, c.target);
+    c.text = in.str();
+  });
+  in.strings(block_ids);
+  in.strings(d.topic_ids);
+  in.list(d.topic_scores, [&](TopicScore& t) {
+    t.topic = in.str();
+    t.score = in.real();
+    t.paragraphs = in.integer();
+    t.asserted = in.num() != 0;
+    t.assigned = in.num() != 0;
+  });
+  in.list(d.diagnostics, [&](Diagnostic& g) {
+    g.severity = static_cast<Severity>(in.num());
+    g.where.file = in.str();
+    g.where.line = in.integer();
+    g.message = in.str();
+  });
+}
+
+// The body: the text itself, read only for the documents a build renders again.
+void put_body(Out& o, const Document& d) {
   o.list(d.blocks, [&](const Block& b) {
     o.num(static_cast<std::uint64_t>(b.kind));
     o.num(static_cast<std::uint64_t>(b.level));
@@ -83,28 +149,9 @@ void put(Out& o, const Document& d) {
     o.num(l.first_block);
     o.num(l.end_block);
   });
-  o.strings(d.topic_ids);
-  o.list(d.topic_scores, [&](const TopicScore& t) {
-    o.str(t.topic);
-    o.real(t.score);
-    o.num(static_cast<std::uint64_t>(t.paragraphs));
-    o.num(t.asserted);
-    o.num(t.assigned);
-  });
-  o.list(d.diagnostics, [&](const Diagnostic& g) {
-    o.num(static_cast<std::uint64_t>(g.severity));
-    o.str(g.where.file);
-    o.num(static_cast<std::uint64_t>(g.where.line));
-    o.str(g.message);
-  });
 }
 
-void get(In& in, Document& d) {
-  auto& m = d.meta;
-  for (auto* s : {&m.symbol, &m.title, &m.body, &m.date, &m.session, &m.agenda_item, &m.kind, &m.meeting}) *s = in.str();
-  in.strings(m.topics);
-  d.slug = in.str();
-  d.source_path = in.str();
+void get_body(In& in, Document& d) {
   in.list(d.blocks, [&](Block& b) {
     b.kind = static_cast<BlockKind>(in.num());
     b.level = in.integer();
@@ -142,33 +189,67 @@ void get(In& in, Document& d) {
     l.first_block = in.num();
     l.end_block = in.num();
   });
-  in.strings(d.topic_ids);
-  in.list(d.topic_scores, [&](TopicScore& t) {
-    t.topic = in.str();
-    t.score = in.real();
-    t.paragraphs = in.integer();
-    t.asserted = in.num() != 0;
-    t.assigned = in.num() != 0;
-  });
-  in.list(d.diagnostics, [&](Diagnostic& g) {
-    g.severity = static_cast<Severity>(in.num());
-    g.where.file = in.str();
-    g.where.line = in.integer();
-    g.message = in.str();
-  });
+}
+
+// The parts of a record's bytes, checked: the whole record's hash holds and the content hash is its parts'.
+struct Parts {
+  Hash content;
+  std::string_view head, body;
+  analyze::citations::Lookups lookups;
+};
+
+Hash content_hash(std::string_view head, std::string_view body) {
+  Hasher h;
+  h.add(head).add(body);
+  return h.digest();
+}
+
+std::optional<Parts> split(std::string_view bytes) {
+  if (bytes.substr(0, kMagic.size()) != kMagic) return std::nullopt;
+  try {
+    In in(bytes.substr(kMagic.size()));
+    Parts p;
+    p.content.lo = in.num();
+    p.content.hi = in.num();
+    p.head = in.view();
+    p.body = in.view();
+    in.list(p.lookups, [&](analyze::citations::Lookup& l) {
+      l.symbol = in.str();
+      in.strings(l.aliases);
+      l.by_short_form = in.num() != 0;
+      l.written = in.str();
+      l.paragraph = in.str();
+      l.answer = in.str();
+      l.paragraph_found = in.num() != 0;
+    });
+    const std::size_t signed_end = kMagic.size() + in.pos();
+    Hash whole;
+    whole.lo = in.num();
+    whole.hi = in.num();
+    // The whole record's hash: a torn or altered file (the lookups too: a damaged one must not pass for a
+    // true answer) is no record.
+    if (!in.done() || hash_of(bytes.substr(0, signed_end)) != whole) return std::nullopt;
+    if (content_hash(p.head, p.body) != p.content) return std::nullopt;
+    return p;
+  } catch (const Truncated&) {
+    return std::nullopt;
+  }
 }
 
 }  // namespace
 
 std::string encode(const Document& doc, const analyze::citations::Lookups& lookups, Hash& content) {
-  Out body;
-  put(body, doc);
-  content = hash_of(body.bytes);
+  doc.need_body();
+  Out head, body;
+  put_head(head, doc);
+  put_body(body, doc);
+  content = content_hash(head.bytes, body.bytes);
   Out o;
-  o.bytes.reserve(body.bytes.size() + 256);
+  o.bytes.reserve(head.bytes.size() + body.bytes.size() + 256);
   o.bytes.append(kMagic);
   o.num(content.lo);
   o.num(content.hi);
+  o.str(head.bytes);
   o.str(body.bytes);
   o.list(lookups, [&](const analyze::citations::Lookup& l) {
     o.str(l.symbol);
@@ -179,46 +260,45 @@ std::string encode(const Document& doc, const analyze::citations::Lookups& looku
     o.str(l.answer);
     o.num(l.paragraph_found);
   });
-  auto whole = hash_of(o.bytes);  // the lookups too: a damaged one must not pass for a true answer
+  auto whole = hash_of(o.bytes);
   o.num(whole.lo);
   o.num(whole.hi);
   return std::move(o.bytes);
 }
 
 std::optional<Record> decode(std::string_view bytes) {
-  if (bytes.substr(0, kMagic.size()) != kMagic) return std::nullopt;
+  auto record = decode_head(bytes);
+  if (!record || !decode_body(bytes, record->content, record->doc)) return std::nullopt;
+  record->doc.pending.reset();
+  return record;
+}
+
+std::optional<Record> decode_head(std::string_view bytes) {
+  auto parts = split(bytes);
+  if (!parts) return std::nullopt;
   try {
-    In in(bytes.substr(kMagic.size()));
     Record r;
-    r.content.lo = in.num();
-    r.content.hi = in.num();
-    auto n = in.num();
-    std::size_t at = kMagic.size() + in.pos();
-    if (n > bytes.size() - at) return std::nullopt;
-    std::string_view body = bytes.substr(at, n);
-    if (hash_of(body) != r.content) return std::nullopt;  // a torn or altered file
-    In doc(body);
-    get(doc, r.doc);
-    if (!doc.done()) return std::nullopt;
-    In rest(bytes.substr(at + n));
-    const std::size_t rest_at = at + n;
-    rest.list(r.lookups, [&](analyze::citations::Lookup& l) {
-      l.symbol = rest.str();
-      rest.strings(l.aliases);
-      l.by_short_form = rest.num() != 0;
-      l.written = rest.str();
-      l.paragraph = rest.str();
-      l.answer = rest.str();
-      l.paragraph_found = rest.num() != 0;
-    });
-    const std::size_t signed_end = rest_at + rest.pos();
-    Hash whole;
-    whole.lo = rest.num();
-    whole.hi = rest.num();
-    if (!rest.done() || hash_of(bytes.substr(0, signed_end)) != whole) return std::nullopt;
+    r.content = parts->content;
+    r.lookups = std::move(parts->lookups);
+    r.doc.pending = std::make_shared<PendingBody>();
+    In head(parts->head);
+    get_head(head, r.doc, r.doc.pending->block_ids);
+    if (!head.done()) return std::nullopt;
     return r;
   } catch (const Truncated&) {
     return std::nullopt;
+  }
+}
+
+bool decode_body(std::string_view bytes, const Hash& content, Document& doc) {
+  auto parts = split(bytes);
+  if (!parts || parts->content != content) return false;
+  try {
+    In body(parts->body);
+    get_body(body, doc);
+    return body.done();
+  } catch (const Truncated&) {
+    return false;
   }
 }
 

@@ -22,7 +22,15 @@ struct Record {
 // The bytes of a record of `doc` and its lookups; sets `content` to the record's content hash.
 std::string encode(const model::Document& doc, const analyze::citations::Lookups& lookups, Hash& content);
 
-// The record in `bytes`, or nothing when they are not a record of this version.
+// The record in `bytes`, or nothing when they are not a record of this version (or damaged).
 std::optional<Record> decode(std::string_view bytes);
+
+// The record without the document's body: metadata, citations, block ids, topics, warnings and lookups, with
+// doc.pending set (its block ids filled, its `read` left to the caller). Checks the whole record as decode does.
+std::optional<Record> decode_head(std::string_view bytes);
+
+// Fills the body of `doc` (blocks, footnotes, annotations, stray links) from the record in `bytes`, which
+// must be whole and have the content hash `content`; false when not.
+bool decode_body(std::string_view bytes, const Hash& content, model::Document& doc);
 
 }  // namespace acta::cache

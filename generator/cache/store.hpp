@@ -7,7 +7,9 @@
 //                   swapped in by another build, or removed and made again, never matches)
 //   CACHEDIR.TAG    marks the folder as a cache for backup tools
 // It is never published, and deleting it only makes the next build a full one. A cache that cannot be used
-// (unwritable, damaged) never fails a build: entries that do not read are rebuilt.
+// (unwritable, damaged) never fails a build: entries that do not read are rebuilt. A record's body is read
+// when a stage needs it, after its head; one that another build (on the same cache, at the same time)
+// changed in between stops the build with a message saying to build again.
 #pragma once
 
 #include <filesystem>
@@ -45,7 +47,8 @@ class Store {
   // Removes the entries of `kind` whose keys are not in `keep` (what changed or is gone).
   void keep_only(std::string_view kind, const std::vector<Hash>& keep) const;
 
-  // A document's record, when there is one and it reads.
+  // A document's record, when there is one and it reads, without the document's body: doc.pending reads it
+  // from the same file when a stage asks for it (Document::need_body).
   std::optional<Record> load(const Hash& key) const;
 
   // The output keys recorded for the folder `site` as it is now, or an empty map.

@@ -64,13 +64,46 @@ std::string block_plain_text(const Block& block) {
   return out;
 }
 
+void Document::need_body() const {
+  if (!pending) return;
+  std::lock_guard<std::mutex> lock(pending->mutex);
+  if (body_read_) return;
+  // The document is never const itself (archives are built, then read): the body is filled in place.
+  pending->read(const_cast<Document&>(*this));
+  body_read_ = true;
+}
+
+namespace {
+void collect_citations(const Inlines& content, const std::string& place, std::vector<CitationRef>& out) {
+  for (const auto& in : content) {
+    if (in.kind == InlineKind::Citation) out.push_back({place, in.citation, plain_text(in.children)});
+    collect_citations(in.children, place, out);
+  }
+}
+}  // namespace
+
+std::vector<CitationRef> find_citations(const Document& doc) {
+  doc.need_body();
+  std::vector<CitationRef> out;
+  for (const auto& b : doc.blocks) {
+    collect_citations(b.content, b.id, out);
+    for (const auto& row : b.rows)
+      for (const auto& cell : row) collect_citations(cell, b.id, out);
+  }
+  for (const auto& f : doc.footnotes)
+    for (const auto& p : f.paragraphs) collect_citations(p, f.id, out);
+  return out;
+}
+
 const Block* Document::find_block(const std::string& id) const {
+  need_body();
   for (const auto& b : blocks)
     if (b.id == id) return &b;
   return nullptr;
 }
 
 const Footnote* Document::find_footnote(const std::string& label) const {
+  need_body();
   for (const auto& f : footnotes)
     if (f.label == label) return &f;
   return nullptr;

@@ -1,7 +1,10 @@
 // The one document model every reader produces and every writer consumes. Plain data, no I/O.
 #pragma once
 
+#include <functional>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -139,6 +142,24 @@ struct Metadata {
   std::vector<std::string> topics;  // topics an editor asserted in front matter (analyze may add more)
 };
 
+// A citation as the citation pass linked it, in reading order: what the archive-wide views (backlinks, the
+// citations page, counts, `acta check`) read without walking the text.
+struct CitationRef {
+  std::string place;  // id of the citing block or footnote
+  CitationTarget target;
+  std::string text;   // the citing words ("77/172")
+};
+
+struct Document;
+
+// The body of a document built from the cache, left there until a stage needs it: an incremental build
+// renders a few documents again, and reading every body was most of its time.
+struct PendingBody {
+  std::function<void(Document&)> read;  // fills blocks, footnotes, annotations and stray links; throws SourceError
+  std::vector<std::string> block_ids;   // the ids of its blocks, known without reading it
+  std::mutex mutex;
+};
+
 struct Document {
   Metadata meta;
   std::string slug;         // file-name-safe key, unique in the archive: "a-res-80-144"
@@ -150,10 +171,32 @@ struct Document {
   std::vector<std::string> topic_ids;   // topics the document is under (topic pass), in config order
   std::vector<TopicScore> topic_scores;  // every configured topic, in config order (topic pass)
   Diagnostics diagnostics;  // warnings the reader had (errors are thrown)
+  std::vector<CitationRef> citations;  // every citation of the text, in reading order (citation pass)
+
+  // The body (blocks, footnotes, annotations, stray_links) of a document from the cache may still be there:
+  // every use of those fields goes after need_body() unless the document was just read from its source.
+  // Safe to call from several threads at once.
+  std::shared_ptr<PendingBody> pending;
+  void need_body() const;
+  // The ids of the blocks, whether the body is here or not.
+  template <class F>
+  void for_each_block_id(F f) const {
+    if (pending) {
+      for (const auto& id : pending->block_ids) f(id);
+    } else {
+      for (const auto& b : blocks) f(b.id);
+    }
+  }
 
   const Block* find_block(const std::string& id) const;
   const Footnote* find_footnote(const std::string& label) const;
+
+ private:
+  mutable bool body_read_ = false;  // guarded by pending->mutex
 };
+
+// The citations of a document's text as the citation pass left them (what fills Document::citations).
+std::vector<CitationRef> find_citations(const Document& doc);
 
 // Gives every block the contract's anchor id: para_N, para_N__point_a, preamble__p_K, p_K, heading ids.
 // Duplicate numbers get a suffix so ids stay unique.

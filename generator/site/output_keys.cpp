@@ -8,28 +8,15 @@ namespace acta::site {
 
 namespace {
 
-// What a document says about the archive's citation graph: each citation's symbol and whether it is in the
-// archive, in order (the citations page counts them, the home page draws them).
-void add_citations(cache::Hasher& h, const model::Inlines& inlines) {
-  for (const auto& in : inlines) {
-    if (in.kind == model::InlineKind::Citation) h.add(in.citation.symbol).add(in.citation.in_archive ? 1 : 0);
-    add_citations(h, in.children);
-  }
-}
-
 cache::Hash listing_of(const model::Document& doc) {
   cache::Hasher h;
   const auto& m = doc.meta;
   h.add(doc.slug);
   for (const auto* s : {&m.symbol, &m.title, &m.body, &m.date, &m.session, &m.agenda_item, &m.kind, &m.meeting}) h.add(*s);
   for (const auto& t : doc.topic_ids) h.add(t);
-  for (const auto& b : doc.blocks) {
-    add_citations(h, b.content);
-    for (const auto& row : b.rows)
-      for (const auto& cell : row) add_citations(h, cell);
-  }
-  for (const auto& f : doc.footnotes)
-    for (const auto& p : f.paragraphs) add_citations(h, p);
+  // What it says about the archive's citation graph: each citation's symbol and whether it is in the
+  // archive, in order (the citations page counts them, the home page draws them).
+  for (const auto& c : doc.citations) h.add(c.target.symbol).add(c.target.in_archive ? 1 : 0);
   return h.digest();
 }
 

@@ -4,26 +4,10 @@ namespace acta::site {
 
 namespace fs = std::filesystem;
 
-namespace {
-void count(const model::Inlines& inlines, CitationCount& c) {
-  for (const auto& in : inlines) {
-    if (in.kind == model::InlineKind::Citation) ++(in.citation.in_archive ? c.resolved : c.unresolved);
-    count(in.children, c);
-  }
-}
-}  // namespace
-
 CitationCount count_citations(const model::Archive& archive) {
   CitationCount c;
-  for (const auto& doc : archive.documents) {
-    for (const auto& b : doc.blocks) {
-      count(b.content, c);
-      for (const auto& row : b.rows)
-        for (const auto& cell : row) count(cell, c);
-    }
-    for (const auto& f : doc.footnotes)
-      for (const auto& p : f.paragraphs) count(p, c);
-  }
+  for (const auto& doc : archive.documents)
+    for (const auto& ref : doc.citations) ++(ref.target.in_archive ? c.resolved : c.unresolved);
   return c;
 }
 

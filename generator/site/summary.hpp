@@ -13,7 +13,7 @@ struct CitationCount {
   std::size_t unresolved = 0;  // it is not: the link goes to the external URL
 };
 
-// Counts the Citation inlines of every document (blocks, table cells and footnotes).
+// Counts the citations of every document (Document::citations: blocks, table cells and footnotes).
 CitationCount count_citations(const model::Archive& archive);
 
 struct FolderSize {

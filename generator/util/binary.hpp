@@ -64,6 +64,14 @@ class In {
     i_ += n;
     return s;
   }
+  // A string's bytes where they are, without a copy (valid while the input is).
+  std::string_view view() {
+    auto n = num();
+    if (n > b_.size() - i_) throw Truncated();
+    std::string_view s = b_.substr(i_, n);
+    i_ += n;
+    return s;
+  }
   double real() {
     if (b_.size() - i_ < 8) throw Truncated();
     std::uint64_t v = 0;

@@ -32,7 +32,7 @@ bool is_statement(const std::string& kind) {
 
 class AknWriter {
  public:
-  AknWriter(const SiteContext& site, const model::Document& doc) : site_(site), doc_(doc) {}
+  AknWriter(const SiteContext& site, const model::Document& doc) : site_(site), doc_(doc) { doc.need_body(); }
 
   std::string write() {
     const auto& m = doc_.meta;

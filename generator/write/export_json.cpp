@@ -186,6 +186,7 @@ void block_json(JsonOut& j, const model::Block& b, const References& refs) {
 
 std::string document_json(const SiteContext& site, std::size_t index) {
   const auto& doc = site.archive.documents[index];
+  doc.need_body();
   const auto& m = doc.meta;
   JsonOut j;
   j.begin_object();

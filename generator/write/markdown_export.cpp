@@ -112,6 +112,7 @@ std::string inlines_markdown(const model::Inlines& inlines) {
 }
 
 std::string export_markdown(const model::Document& doc) {
+  doc.need_body();
   std::string out = front_matter(doc);
   for (const auto& b : doc.blocks) {
     out += "\n";

@@ -94,6 +94,7 @@ bool newer_first(const model::Document& a, const model::Document& b) {
 
 Data document_data(const SiteContext& site, std::size_t index) {
   const auto& doc = site.archive.documents[index];
+  doc.need_body();
   const std::string path = model::page_path(doc);
   Data d = page_data(site, path, doc.meta.symbol.empty() ? doc.meta.title : doc.meta.symbol + " " + doc.meta.title);
   d.set("og_type", "article");

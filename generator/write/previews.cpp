@@ -55,6 +55,7 @@ void field(std::string& out, const char* key, const std::string& value) {
 
 
 std::string preview_script(const model::Document& doc) {
+  doc.need_body();
   std::string data = "{";
   field(data, "symbol", doc.meta.symbol);
   field(data, "title", doc.meta.title);

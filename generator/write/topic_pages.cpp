@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <string_view>
 #include <unordered_map>
 
 #include "util/binary.hpp"
@@ -71,6 +72,7 @@ Data excerpt_data(const model::Document& doc, const model::Block& block, const m
 }
 
 Data topic_document_data(const model::Document& doc, const std::string& topic, bool detailed) {
+  doc.need_body();
   const auto* s = score_of(doc, topic);
   Data d;
   d.set("href", "../" + model::page_path(doc));
@@ -132,7 +134,8 @@ List terms_data(const config::Topic& topic) {
 
 // Incremental builds: a topic page's rendered items, kept in the cache by the key of what each was made from
 // (the document's file key, the templates, the topic, whether it is detailed), so that an edit to one
-// document renders one item again instead of a page of thousands.
+// document renders one item again instead of a page of thousands. The items are appended to the page's list
+// as they come; the cache's bytes are kept whole and items taken from them by view.
 class ItemCache {
  public:
   ItemCache(const SiteContext& site, const std::string& topic) : store_(site.keys.templates.empty() ? nullptr : site.store) {
@@ -140,41 +143,50 @@ class ItemCache {
     name_ = topic_items_key(topic);
     auto bytes = store_->get("topic-items", name_);
     if (!bytes || bytes->size() < 32) return;
+    bytes_ = std::move(*bytes);
     // The last 32 bytes are the hex hash of the rest: damaged bytes are never taken for an item.
-    std::string_view body(bytes->data(), bytes->size() - 32);
-    if (cache::hash_of(body).hex() != std::string_view(*bytes).substr(bytes->size() - 32)) return;
+    std::string_view body(bytes_.data(), bytes_.size() - 32);
+    if (cache::hash_of(body).hex() != std::string_view(bytes_).substr(bytes_.size() - 32)) return;
     try {
       binary::In in(body);
-      for (auto n = in.num(); n > 0; --n) {
+      auto n = in.num();
+      old_.reserve(static_cast<std::size_t>(std::min<std::uint64_t>(n, body.size())));
+      for (; n > 0; --n) {
         cache::Hash key;
         key.lo = in.num();
         key.hi = in.num();
-        old_.emplace(key, in.str());
+        old_.emplace(key, in.view());
       }
     } catch (const binary::Truncated&) {
       old_.clear();
     }
   }
 
+  // Appends the item with `key` to `list`: the cached one, or what `render` makes.
   template <class Render>
-  std::string item(const cache::Hash& key, Render render) {
-    if (!store_) return render();
+  void append(const cache::Hash& key, std::string& list, Render render) {
+    if (!store_) {
+      list += render();
+      return;
+    }
+    const std::size_t begin = list.size();
     auto it = old_.find(key);
-    std::string html = it != old_.end() ? std::move(it->second) : render();
+    if (it != old_.end()) list += it->second;
+    else list += render();
     changed_ = changed_ || it == old_.end();
-    kept_.emplace_back(key, html);
-    return html;
+    kept_.push_back({key, begin, list.size()});
   }
 
-  // Saves the items of this build (those of documents no longer on the page are dropped).
-  void save() const {
+  // Saves the items of this build, found in `list` (those of documents no longer on the page are dropped).
+  void save(const std::string& list) const {
     if (!store_ || (!changed_ && kept_.size() == old_.size())) return;
     binary::Out o;
+    o.bytes.reserve(list.size() + kept_.size() * 24 + 64);
     o.num(kept_.size());
-    for (const auto& [key, html] : kept_) {
-      o.num(key.lo);
-      o.num(key.hi);
-      o.str(html);
+    for (const auto& k : kept_) {
+      o.num(k.key.lo);
+      o.num(k.key.hi);
+      o.str(std::string_view(list).substr(k.begin, k.end - k.begin));
     }
     o.bytes += cache::hash_of(o.bytes).hex();
     store_->put("topic-items", name_, o.bytes);
@@ -184,12 +196,35 @@ class ItemCache {
   struct HashOfHash {
     std::size_t operator()(const cache::Hash& h) const { return static_cast<std::size_t>(h.lo ^ (h.hi * 31)); }
   };
+  struct Kept {
+    cache::Hash key;
+    std::size_t begin, end;  // in the list
+  };
   const cache::Store* store_ = nullptr;
   cache::Hash name_;
-  std::unordered_map<cache::Hash, std::string, HashOfHash> old_;
-  std::vector<std::pair<cache::Hash, std::string>> kept_;
+  std::string bytes_;
+  std::unordered_map<cache::Hash, std::string_view, HashOfHash> old_;
+  std::vector<Kept> kept_;
   bool changed_ = false;
 };
+
+// Put in place of the items when the page is rendered, then replaced by them: at 10,000 documents the items
+// are megabytes, which the template data, the page and the layout would each copy.
+constexpr std::string_view kItemsMarker = "\x1e" "acta:topic-items" "\x1e";
+
+std::string splice_items(const std::string& page, const std::string& items) {
+  std::string out;
+  std::size_t from = 0;
+  for (auto at = page.find(kItemsMarker); at != std::string::npos; at = page.find(kItemsMarker, from)) {
+    if (out.empty()) out.reserve(page.size() + items.size());
+    out.append(page, from, at - from);
+    out += items;
+    from = at + kItemsMarker.size();
+  }
+  if (from == 0) return page;  // a template without the list
+  out.append(page, from, std::string::npos);
+  return out;
+}
 
 struct Counts {
   std::size_t documents = 0, paragraphs = 0;
@@ -226,17 +261,17 @@ void write_topic_page(const SiteContext& site, const StagedOutput& out, const co
     const bool detailed = i < kDetailedDocuments;
     const auto index = static_cast<std::size_t>(docs[i] - site.archive.documents.data());
     cache::Hash key = site.file_key(index, detailed ? "topic-item-detailed:" + topic.id : "topic-item:" + topic.id, true);
-    items += cache.item(key, [&] { return site.templates.render("topic_item", topic_document_data(*docs[i], topic.id, detailed)); });
+    cache.append(key, items, [&] { return site.templates.render("topic_item", topic_document_data(*docs[i], topic.id, detailed)); });
   }
-  cache.save();
-  d.set("documents_html", items);
+  cache.save(items);
+  d.set("documents_html", std::string(kItemsMarker));
   d.set("has_documents", Data(!docs.empty()));
   d.set("doc_count", std::to_string(c.documents));
   d.set("para_count", std::to_string(c.paragraphs));
   set_optional(d, "detailed_note", docs.size() > kDetailedDocuments
                                        ? "前 " + std::to_string(kDetailedDocuments) + " 份文件附有最相关段落的摘录；其余文件列出各段落的链接。"
                                        : "");
-  out.write(path, site.templates.page("topic", d), key);
+  out.write(path, splice_items(site.templates.page("topic", d), items), key);
 }
 
 std::string heatmap_for(const SiteContext& site) {

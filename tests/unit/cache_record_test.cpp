@@ -1,9 +1,13 @@
 // Cache records: an analysed document comes back from its bytes exactly as it went in, and damaged bytes
 // never come back at all.
 #include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
 
 #include "analyze/passes.hpp"
 #include "cache/record.hpp"
+#include "cache/store.hpp"
 #include "read/content.hpp"
 
 using namespace acta;
@@ -51,4 +55,58 @@ TEST(CacheRecord, DamagedBytesAreNotARecord) {
   flipped[bytes.size() / 2] ^= 0x20;
   EXPECT_FALSE(cache::decode(flipped));
   EXPECT_FALSE(cache::decode(bytes + "x"));
+}
+
+// A build from the cache reads each record's head (metadata, citations, block ids, topics) and its body only
+// when a stage asks for it; a record that changed in between (another build on the same cache) is said.
+TEST(CacheRecord, TheBodyIsReadWhenNeededAndAChangedRecordIsSaid) {
+  auto archive = seeds();
+  config::Config config;
+  std::vector<analyze::citations::Lookups> lookups;
+  analyze::run_passes(archive, config, nullptr, std::vector<char>(archive.documents.size(), 1), &lookups);
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / ("acta-unit-store-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  cache::Store store(dir);
+  std::size_t with_citations = 0;
+  for (std::size_t i = 0; i < archive.documents.size(); ++i) {
+    const auto& doc = archive.documents[i];
+    cache::Hash content, key = cache::hash_of(doc.source_path);
+    std::string bytes = cache::encode(doc, lookups[i], content);
+    store.put("docs", key, bytes);
+    auto back = store.load(key);
+    ASSERT_TRUE(back) << doc.source_path;
+    const model::Document& lazy = back->doc;
+    ASSERT_TRUE(lazy.pending);
+    EXPECT_TRUE(lazy.blocks.empty());
+    EXPECT_EQ(lazy.meta.symbol, doc.meta.symbol);
+    EXPECT_EQ(lazy.topic_ids, doc.topic_ids);
+    EXPECT_EQ(lazy.citations.size(), doc.citations.size());
+    with_citations += !doc.citations.empty();
+    std::vector<std::string> ids, expected;
+    lazy.for_each_block_id([&](const std::string& id) { ids.push_back(id); });
+    for (const auto& b : doc.blocks) expected.push_back(b.id);
+    EXPECT_EQ(ids, expected);
+    lazy.need_body();
+    ASSERT_EQ(lazy.blocks.size(), doc.blocks.size());
+    EXPECT_EQ(lazy.footnotes.size(), doc.footnotes.size());
+    cache::Hash again;
+    EXPECT_EQ(cache::encode(lazy, back->lookups, again), bytes) << doc.source_path;
+  }
+  EXPECT_GT(with_citations, 0u);
+
+  // The record is rewritten (here: cut short) after its head was read.
+  cache::Hash content, key = cache::hash_of("changed");
+  store.put("docs", key, cache::encode(archive.documents[0], lookups[0], content));
+  auto back = store.load(key);
+  ASSERT_TRUE(back);
+  for (const auto& e : fs::recursive_directory_iterator(dir / "docs"))
+    if (e.is_regular_file() && e.path().filename() == key.hex()) fs::resize_file(e.path(), 10);
+  try {
+    back->doc.need_body();
+    ADD_FAILURE() << "a changed record was read as the body";
+  } catch (const SourceError& e) {
+    EXPECT_NE(std::string(e.what()).find("changed while this build was reading it"), std::string::npos) << e.what();
+  }
+  fs::remove_all(dir);
 }

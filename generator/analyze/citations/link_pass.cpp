@@ -58,7 +58,8 @@ ScanContext context_for(const Document& doc) {
 struct Index {
   const Archive& archive;
   std::map<std::string, std::vector<std::size_t>> by_short;
-  // The block ids of each document (views of Block::id, which the pass never changes), so that a
+  // The block ids of each document (views of Block::id or of the ids of a body still in the cache, which the
+  // pass never changes), so that a
   // paragraph reference is checked without walking the cited document's blocks.
   std::vector<std::unordered_set<std::string_view>> block_ids;
 
@@ -66,7 +67,7 @@ struct Index {
     for (std::size_t i = 0; i < a.documents.size(); ++i) {
       std::string s = short_form(a.documents[i].meta.symbol);
       if (!s.empty()) by_short[s].push_back(i);
-      for (const auto& b : a.documents[i].blocks) block_ids[i].insert(b.id);
+      a.documents[i].for_each_block_id([&](const std::string& id) { block_ids[i].insert(id); });
     }
   }
 
@@ -165,6 +166,7 @@ void apply_stray_links(const Document& doc, std::vector<Place>& places, Diagnost
 }
 
 void link_document(Document& doc, const Index& index, const config::Config& config, Diagnostics* notes, Lookups* lookups) {
+  doc.need_body();
   const Archive& archive = index.archive;
   ScanContext ctx = context_for(doc);
   std::vector<Place> places = places_of(doc);
@@ -217,20 +219,6 @@ void link_document(Document& doc, const Index& index, const config::Config& conf
   }
 }
 
-void collect(const model::Inlines& content, const Archive& archive, std::size_t self, const std::string& anchor,
-             std::vector<std::vector<model::CitingPlace>>& cited_by) {
-  for (const auto& in : content) {
-    if (in.kind == model::InlineKind::Citation && in.citation.in_archive) {
-      auto target = archive.find_symbol(in.citation.symbol);
-      if (target && *target != self) {
-        auto& list = cited_by[*target];
-        if (list.empty() || list.back().doc != self || list.back().block_id != anchor) list.push_back({self, anchor});
-      }
-    }
-    collect(in.children, archive, self, anchor, cited_by);
-  }
-}
-
 }  // namespace
 
 void link_citations(Archive& archive, const config::Config& config, Diagnostics* notes, const std::vector<char>& todo,
@@ -242,6 +230,7 @@ void link_citations(Archive& archive, const config::Config& config, Diagnostics*
     if (!todo.empty() && !todo[i]) return;
     if (lookups) (*lookups)[i].clear();
     link_document(archive.documents[i], index, config, notes ? &per_doc[i] : nullptr, lookups ? &(*lookups)[i] : nullptr);
+    archive.documents[i].citations = model::find_citations(archive.documents[i]);
   });
   if (notes)
     for (auto& d : per_doc) notes->insert(notes->end(), d.begin(), d.end());
@@ -266,16 +255,14 @@ std::vector<char> answers_changed(const Archive& archive, const std::vector<Look
 
 void fill_backlinks(Archive& archive) {
   archive.cited_by.assign(archive.documents.size(), {});
-  for (std::size_t i = 0; i < archive.documents.size(); ++i) {
-    const auto& doc = archive.documents[i];
-    for (const auto& b : doc.blocks) {
-      collect(b.content, archive, i, b.id, archive.cited_by);
-      for (const auto& row : b.rows)
-        for (const auto& cell : row) collect(cell, archive, i, b.id, archive.cited_by);
+  for (std::size_t i = 0; i < archive.documents.size(); ++i)
+    for (const auto& c : archive.documents[i].citations) {
+      if (!c.target.in_archive) continue;
+      auto target = archive.find_symbol(c.target.symbol);
+      if (!target || *target == i) continue;
+      auto& list = archive.cited_by[*target];
+      if (list.empty() || list.back().doc != i || list.back().block_id != c.place) list.push_back({i, c.place});
     }
-    for (const auto& f : doc.footnotes)
-      for (const auto& p : f.paragraphs) collect(p, archive, i, f.id, archive.cited_by);
-  }
 }
 
 }  // namespace acta::analyze::citations

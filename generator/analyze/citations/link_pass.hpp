@@ -42,7 +42,8 @@ void link_citations(model::Archive& archive, const config::Config& config, Diagn
 std::vector<char> answers_changed(const model::Archive& archive, const std::vector<Lookups>& lookups,
                                   const std::vector<char>& check);
 
-// Fills archive.cited_by from the Citation inlines already in the documents: for each document, every
+// Fills archive.cited_by from the citations the pass found in each document (Document::citations): for each
+// document, every
 // other archive document citing it and the blocks (or footnotes) where, in document order.
 void fill_backlinks(model::Archive& archive);
 

@@ -8,16 +8,6 @@ namespace acta::analyze::citations {
 
 namespace {
 
-void collect(const model::Inlines& content, const std::string& place, std::vector<OutgoingCitation>& out) {
-  for (const auto& in : content) {
-    if (in.kind == model::InlineKind::Citation) {
-      const auto& c = in.citation;
-      out.push_back({c.symbol, c.paragraph, c.href, c.in_archive, model::plain_text(in.children), place});
-    }
-    collect(in.children, place, out);
-  }
-}
-
 void sort_most_cited(std::vector<CitedDocument>& list) {
   std::stable_sort(list.begin(), list.end(), [](const CitedDocument& a, const CitedDocument& b) {
     if (a.citing.size() != b.citing.size()) return a.citing.size() > b.citing.size();
@@ -29,13 +19,9 @@ void sort_most_cited(std::vector<CitedDocument>& list) {
 
 std::vector<OutgoingCitation> outgoing_citations(const model::Document& doc) {
   std::vector<OutgoingCitation> out;
-  for (const auto& b : doc.blocks) {
-    collect(b.content, b.id, out);
-    for (const auto& row : b.rows)
-      for (const auto& cell : row) collect(cell, b.id, out);
-  }
-  for (const auto& f : doc.footnotes)
-    for (const auto& p : f.paragraphs) collect(p, f.id, out);
+  out.reserve(doc.citations.size());
+  for (const auto& c : doc.citations)
+    out.push_back({c.target.symbol, c.target.paragraph, c.target.href, c.target.in_archive, c.text, c.place});
   return out;
 }
 

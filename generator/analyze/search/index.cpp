@@ -363,6 +363,7 @@ std::uint64_t get(std::string_view in, std::size_t& i) {
 }
 
 std::vector<Field> fields(const model::Document& doc) {
+  doc.need_body();
   std::vector<Field> out;
   auto add = [&](FieldKind k, std::string anchor, std::string label, std::string text) {
     if (!text.empty()) out.push_back({k, std::move(anchor), std::move(label), std::move(text)});

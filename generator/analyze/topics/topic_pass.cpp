@@ -25,6 +25,7 @@ topics::ScoringParams params_of(const config::Config& c) {
 bool scored(model::BlockKind k) { return k != model::BlockKind::Rule && k != model::BlockKind::Formula; }
 
 void score_document(model::Document& doc, const config::Config& cfg, const TopicMatcher& matcher) {
+  doc.need_body();
   const auto params = params_of(cfg);
   const std::size_t ntopics = cfg.topics.size();
 
