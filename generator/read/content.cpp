@@ -125,14 +125,21 @@ std::string clean_source_text(std::string bytes, const std::string& file) {
   return bytes;
 }
 
-SourceBytes load_source(const Source& source, const fs::path& content_root) {
-  SourceBytes bytes;
+void load_source_into(const Source& source, const fs::path& content_root, SourceBytes& bytes) {
   if (source.check_path) check_inside(source.path, content_root, files::display(source.path));
-  bytes.text = files::read(source.path);
+  files::read_into(source.path, bytes.text);
   if (!source.sidecar.empty()) {
     if (source.check_sidecar) check_inside(source.sidecar, content_root, files::display(source.sidecar));
-    bytes.sidecar = files::read(source.sidecar);
+    if (!bytes.sidecar) bytes.sidecar.emplace();
+    files::read_into(source.sidecar, *bytes.sidecar);
+  } else {
+    bytes.sidecar.reset();
   }
+}
+
+SourceBytes load_source(const Source& source, const fs::path& content_root) {
+  SourceBytes bytes;
+  load_source_into(source, content_root, bytes);
   return bytes;
 }
 

@@ -50,6 +50,8 @@ struct SourceBytes {
   std::optional<std::string> sidecar;
 };
 SourceBytes load_source(const Source& source, const std::filesystem::path& content_root);
+// The same into `bytes`, reusing its memory (a build from the cache reads every source only to hash it).
+void load_source_into(const Source& source, const std::filesystem::path& content_root, SourceBytes& bytes);
 
 // Reads one document from its bytes. Throws SourceError on bad input.
 model::Document read_document(const Source& source, SourceBytes bytes);

@@ -38,7 +38,8 @@ AnalysedArchive read_and_analyse(const config::Config& config, const cache::Stor
   std::atomic<std::size_t> done{0};
   auto loaded = parallel_map<Loaded>(n, [&](std::size_t i) {
     Loaded l;
-    auto bytes = read::load_source(list.sources[i], root);
+    thread_local read::SourceBytes bytes;  // moved out when the document is read: kept when it comes from the cache
+    read::load_source_into(list.sources[i], root, bytes);
     if (store) {
       l.key = source_key(setup, list.sources[i], bytes);
       if (auto record = store->load(l.key)) {

@@ -17,9 +17,9 @@ namespace acta::files {
 
 namespace fs = std::filesystem;
 
-// One allocation of the file's size and read() into it (a stream copied through a growing buffer cost a
-// sixth of reading the sources). Files that grow while read, or report no size (/proc), are read to the end.
-std::string read(const fs::path& path) {
+// Sized by fstat and read() straight into the string (a stream copied through a growing buffer cost a sixth
+// of reading the sources). Files that grow while read, or report no size (/proc), are read to the end.
+void read_into(const fs::path& path, std::string& out) {
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) throw SourceError({display(path), 0}, std::string("cannot read file: ") + std::strerror(errno));
   struct stat st {};
@@ -28,7 +28,8 @@ std::string read(const fs::path& path) {
     ::close(fd);
     throw SourceError({display(path), 0}, std::string("cannot read file: ") + std::strerror(err));
   }
-  std::string out(static_cast<std::size_t>(std::max<off_t>(st.st_size, 0)) + 1, '\0');  // +1: end of file seen in one call
+  out.clear();
+  out.resize(static_cast<std::size_t>(std::max<off_t>(st.st_size, 0)) + 1);  // +1: the end seen in one call
   std::size_t got = 0;
   for (;;) {
     if (got == out.size()) out.resize(out.size() * 2);
@@ -44,6 +45,11 @@ std::string read(const fs::path& path) {
   }
   ::close(fd);
   out.resize(got);
+}
+
+std::string read(const fs::path& path) {
+  std::string out;
+  read_into(path, out);
   return out;
 }
 

@@ -10,6 +10,8 @@ namespace acta::files {
 
 // Reads a whole file; throws SourceError naming the file when it cannot be read.
 std::string read(const std::filesystem::path& path);
+// The same into `out`, whose memory is reused (a buffer kept for many files spares fresh pages).
+void read_into(const std::filesystem::path& path, std::string& out);
 
 // Writes `content` to `path`, creating parent folders; throws SourceError on failure.
 void write(const std::filesystem::path& path, std::string_view content);

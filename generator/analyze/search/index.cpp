@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <memory>
 #include <string_view>
 #include <unordered_map>
 
@@ -251,47 +252,78 @@ std::uint64_t rounded_average(std::uint64_t total, std::size_t n) {
 // indexed again).
 constexpr std::string_view kGroupMagic = "acta-search-group-2\n";
 
-std::string encode_group(const GroupResult& g, std::uint64_t avg) {
-  binary::Out o;
-  o.bytes.append(kGroupMagic);
-  o.num(avg);
-  o.list(g.docs, [&](const DocInfo& d) {
-    o.num(d.length);
-    o.num(static_cast<std::uint64_t>(d.year));
-    o.list(d.topics, [&](int t) { o.num(static_cast<std::uint64_t>(t)); });
-  });
-  o.list(g.keys, [&](const std::pair<std::string, Fragment>& k) {
-    o.str(k.first);
-    o.num(k.second.first_doc);
-    o.num(k.second.last_doc);
-    o.str(k.second.data);
-  });
-  return std::move(o.bytes);
-}
+// A key's fragment as the merge reads it: views into a group indexed in this build (`owned`, freed once
+// merged) or into the bytes of a group from the store.
+struct FragView {
+  std::string_view key;
+  std::uint32_t first_doc = 0, last_doc = 0;
+  std::string_view data;
+  std::string* owned = nullptr;
+};
 
-std::optional<GroupResult> decode_group(std::string_view bytes, std::size_t documents, std::uint64_t& avg) {
-  if (bytes.substr(0, kGroupMagic.size()) != kGroupMagic) return std::nullopt;
+// One group as the merge takes it: its documents and its fragments in key order, and what they point into.
+struct Part {
+  std::vector<DocInfo> docs;
+  std::vector<FragView> frags;
+  std::shared_ptr<const std::string> bytes;  // a group from the store (kept whole: the views are into it)
+  GroupResult fresh;                          // a group indexed in this build
+  std::uint64_t saved_avg = 0;                // the average length its impacts were made with (store only)
+};
+
+// Reads a group saved by encode_group into `part` (views into the bytes, no copies); false when the bytes
+// are not a group of this version for `documents` documents.
+bool decode_group(std::string bytes, std::size_t documents, Part& part) {
+  if (std::string_view(bytes).substr(0, kGroupMagic.size()) != kGroupMagic) return false;
+  auto owned = std::make_shared<const std::string>(std::move(bytes));
   try {
-    binary::In in(bytes.substr(kGroupMagic.size()));
-    GroupResult g;
+    binary::In in(std::string_view(*owned).substr(kGroupMagic.size()));
+    Part p;
     std::uint64_t saved = in.num();
-    in.list(g.docs, [&](DocInfo& d) {
+    in.list(p.docs, [&](DocInfo& d) {
       d.length = static_cast<std::uint32_t>(in.num());
       d.year = in.integer();
       in.list(d.topics, [&](int& t) { t = in.integer(); });
     });
-    in.list(g.keys, [&](std::pair<std::string, Fragment>& k) {
-      k.first = in.str();
-      k.second.first_doc = static_cast<std::uint32_t>(in.num());
-      k.second.last_doc = static_cast<std::uint32_t>(in.num());
-      k.second.data = in.str();
+    in.list(p.frags, [&](FragView& f) {
+      f.key = in.view();
+      f.first_doc = static_cast<std::uint32_t>(in.num());
+      f.last_doc = static_cast<std::uint32_t>(in.num());
+      f.data = in.view();
     });
-    if (!in.done() || g.docs.size() != documents || saved == 0) return std::nullopt;
-    avg = saved;
-    return g;
+    if (!in.done() || p.docs.size() != documents || saved == 0) return false;
+    p.saved_avg = saved;
+    p.bytes = std::move(owned);
+    part = std::move(p);
+    return true;
   } catch (const binary::Truncated&) {
-    return std::nullopt;
+    return false;
   }
+}
+
+// Views of a group indexed in this build, once its impacts are made.
+void view_fresh(Part& part) {
+  part.frags.clear();
+  part.frags.reserve(part.fresh.keys.size());
+  for (auto& [key, frag] : part.fresh.keys) part.frags.push_back({key, frag.first_doc, frag.last_doc, frag.data, &frag.data});
+  part.docs = part.fresh.docs;
+}
+
+std::string encode_group(const std::vector<DocInfo>& docs, const std::vector<FragView>& frags, std::uint64_t avg) {
+  binary::Out o;
+  o.bytes.append(kGroupMagic);
+  o.num(avg);
+  o.list(docs, [&](const DocInfo& d) {
+    o.num(d.length);
+    o.num(static_cast<std::uint64_t>(d.year));
+    o.list(d.topics, [&](int t) { o.num(static_cast<std::uint64_t>(t)); });
+  });
+  o.list(frags, [&](const FragView& f) {
+    o.str(f.key);
+    o.num(f.first_doc);
+    o.num(f.last_doc);
+    o.str(f.data);
+  });
+  return std::move(o.bytes);
 }
 
 // Rewrites a group's fragments from term frequencies to impacts. `first` is the group's first document.
@@ -385,33 +417,38 @@ Index build_index(const model::Archive& archive, const config::Config& config, c
   const std::size_t n = archive.documents.size();
   const std::size_t groups = (n + kGroup - 1) / kGroup;
   // Groups from the store already hold impacts, made with the rounded average length they were saved with.
-  std::vector<std::uint64_t> saved_avg(groups, 0);
-  auto parts = parallel_map<GroupResult>(groups, [&](std::size_t g) {
+  auto parts = parallel_map<Part>(groups, [&](std::size_t g) {
     const std::size_t begin = g * kGroup, end = std::min(n, (g + 1) * kGroup);
+    Part part;
     if (store && store->load)
       if (auto bytes = store->load(g))
-        if (auto cached = decode_group(*bytes, end - begin, saved_avg[g])) return std::move(*cached);
-    return index_group(archive, config, begin, end);
+        if (decode_group(std::move(*bytes), end - begin, part)) return part;
+    part.fresh = index_group(archive, config, begin, end);
+    return part;
   });
 
   std::uint64_t total = 0;
   for (const auto& p : parts)
-    for (const auto& d : p.docs) total += d.length;
+    for (const auto& d : p.bytes ? p.docs : p.fresh.docs) total += d.length;
   const std::uint64_t avg = rounded_average(total, n);
   parallel_for(parts.size(), [&](std::size_t g) {
-    if (saved_avg[g] == avg) return;  // impacts already made with this average
-    if (saved_avg[g] != 0) {  // made with another average: count the group's terms again
+    Part& part = parts[g];
+    if (part.bytes && part.saved_avg == avg) return;  // impacts already made with this average
+    if (part.bytes) {  // made with another average: count the group's terms again
       const std::size_t begin = g * kGroup, end = std::min(n, (g + 1) * kGroup);
-      parts[g] = index_group(archive, config, begin, end);
+      part = Part{};
+      part.fresh = index_group(archive, config, begin, end);
     }
-    to_impacts(parts[g], g * kGroup, static_cast<double>(avg));
-    if (store && store->save) store->save(g, encode_group(parts[g], avg));
+    to_impacts(part.fresh, g * kGroup, static_cast<double>(avg));
+    view_fresh(part);
+    if (store && store->save) store->save(g, encode_group(part.docs, part.frags, avg));
   });
 
   Index index;
   for (auto& p : parts) {
     for (auto& d : p.docs) index.docs.push_back(std::move(d));
     p.docs.clear();
+    p.fresh.docs.clear();
   }
   // Merge the groups' key lists: each distinct key gets its rank in code point order, the groups' entries
   // are placed by rank (a counting sort, groups in order, so a key's fragments stay in document order), and
@@ -419,7 +456,7 @@ Index build_index(const model::Archive& archive, const config::Config& config, c
   // strings a dozen times per entry: most of an incremental build's index time.)
   std::unordered_map<std::string_view, std::uint32_t> rank_of;
   for (const auto& p : parts)
-    for (const auto& k : p.keys) rank_of.try_emplace(k.first, 0);
+    for (const auto& f : p.frags) rank_of.try_emplace(f.key, 0);
   std::vector<std::string_view> keys;
   keys.reserve(rank_of.size());
   for (const auto& r : rank_of) keys.push_back(r.first);
@@ -428,9 +465,9 @@ Index build_index(const model::Archive& archive, const config::Config& config, c
   std::vector<std::vector<std::uint32_t>> ranks(parts.size());
   std::vector<std::size_t> start(keys.size() + 1, 0);
   for (std::size_t g = 0; g < parts.size(); ++g) {
-    ranks[g].reserve(parts[g].keys.size());
-    for (const auto& k : parts[g].keys) {
-      ranks[g].push_back(rank_of[k.first]);
+    ranks[g].reserve(parts[g].frags.size());
+    for (const auto& f : parts[g].frags) {
+      ranks[g].push_back(rank_of[f.key]);
       ++start[ranks[g].back() + 1];
     }
   }
@@ -447,15 +484,15 @@ Index build_index(const model::Archive& archive, const config::Config& config, c
     Posting& p = index.postings[r];
     p.key = std::string(keys[r]);
     std::size_t size = 0;
-    for (std::size_t o = start[r]; o < start[r + 1]; ++o) size += 8 + parts[order[o].first].keys[order[o].second].second.data.size();
+    for (std::size_t o = start[r]; o < start[r + 1]; ++o) size += 8 + parts[order[o].first].frags[order[o].second].data.size();
     p.data.reserve(size);
     std::int64_t prev_doc = -1;
     for (std::size_t o = start[r]; o < start[r + 1]; ++o) {
-      auto& frag = parts[order[o].first].keys[order[o].second].second;
+      auto& frag = parts[order[o].first].frags[order[o].second];
       put(p.data, static_cast<std::uint64_t>(frag.first_doc - prev_doc - 1));
       p.data += frag.data;
       prev_doc = frag.last_doc;
-      std::string().swap(frag.data);  // free as we go: the merged index replaces the fragments
+      if (frag.owned) std::string().swap(*frag.owned);  // free as we go: the merged index replaces the fragments
     }
   }
   parallel_for((index.postings.size() + 4095) / 4096, [&](std::size_t b) {
