@@ -40,19 +40,6 @@ void get(In& in, Inline& x) {
 }
 void get(In& in, Inlines& v) { in.list(v, [&](Inline& x) { get(in, x); }); }
 
-void put(Out& o, const CitationTarget& c) {
-  o.str(c.symbol);
-  o.str(c.paragraph);
-  o.str(c.href);
-  o.num(c.in_archive);
-}
-void get(In& in, CitationTarget& c) {
-  c.symbol = in.str();
-  c.paragraph = in.str();
-  c.href = in.str();
-  c.in_archive = in.num() != 0;
-}
-
 // The head: what every build reads of every document (metadata, citations, block ids, topics, warnings).
 void put_head(Out& o, const Document& d) {
   const auto& m = d.meta;
@@ -62,8 +49,8 @@ void put_head(Out& o, const Document& d) {
   o.str(d.source_path);
   o.list(d.citations, [&](const CitationRef& c) {
     o.str(c.place);
-    put(o, c.target);
-    o.str(c.text);
+    o.str(c.symbol);
+    o.num(c.in_archive);
   });
   o.list(d.blocks, [&](const Block& b) { o.str(b.id); });
   o.strings(d.topic_ids);
@@ -90,8 +77,8 @@ void get_head(In& in, Document& d, std::vector<std::string>& block_ids) {
   d.source_path = in.str();
   in.list(d.citations, [&](CitationRef& c) {
     c.place = in.str();
-    get(in, c.target);
-    c.text = in.str();
+    c.symbol = in.str();
+    c.in_archive = in.num() != 0;
   });
   in.strings(block_ids);
   in.strings(d.topic_ids);

@@ -44,7 +44,7 @@ void add_check_command(CLI::App& app, Action& action) {
       for (const auto& n : notes) std::cout << n.str() << "\n";
       std::size_t citations = 0, inside = 0, unresolved = 0;
       for (const auto& doc : archive.documents)
-        for (const auto& c : analyze::citations::outgoing_citations(doc)) {
+        for (const auto& c : doc.citations) {
           ++citations;
           inside += c.in_archive;
         }

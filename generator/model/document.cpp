@@ -76,7 +76,7 @@ void Document::need_body() const {
 namespace {
 void collect_citations(const Inlines& content, const std::string& place, std::vector<CitationRef>& out) {
   for (const auto& in : content) {
-    if (in.kind == InlineKind::Citation) out.push_back({place, in.citation, plain_text(in.children)});
+    if (in.kind == InlineKind::Citation) out.push_back({place, in.citation.symbol, in.citation.in_archive});
     collect_citations(in.children, place, out);
   }
 }

@@ -143,11 +143,12 @@ struct Metadata {
 };
 
 // A citation as the citation pass linked it, in reading order: what the archive-wide views (backlinks, the
-// citations page, counts, `acta check`) read without walking the text.
+// citations page, counts, `acta check`) read without walking the text. (The rest of the citation, its
+// words, paragraph and link, is in the text.)
 struct CitationRef {
-  std::string place;  // id of the citing block or footnote
-  CitationTarget target;
-  std::string text;   // the citing words ("77/172")
+  std::string place;   // id of the citing block or footnote
+  std::string symbol;  // what it cites
+  bool in_archive = false;
 };
 
 struct Document;

@@ -16,7 +16,7 @@ cache::Hash listing_of(const model::Document& doc) {
   for (const auto& t : doc.topic_ids) h.add(t);
   // What it says about the archive's citation graph: each citation's symbol and whether it is in the
   // archive, in order (the citations page counts them, the home page draws them).
-  for (const auto& c : doc.citations) h.add(c.target.symbol).add(c.target.in_archive ? 1 : 0);
+  for (const auto& c : doc.citations) h.add(c.symbol).add(c.in_archive ? 1 : 0);
   return h.digest();
 }
 

@@ -7,7 +7,7 @@ namespace fs = std::filesystem;
 CitationCount count_citations(const model::Archive& archive) {
   CitationCount c;
   for (const auto& doc : archive.documents)
-    for (const auto& ref : doc.citations) ++(ref.target.in_archive ? c.resolved : c.unresolved);
+    for (const auto& ref : doc.citations) ++(ref.in_archive ? c.resolved : c.unresolved);
   return c;
 }
 

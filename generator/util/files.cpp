@@ -105,9 +105,14 @@ void remove_tree(const fs::path& path) {
 }
 
 std::string display(const fs::path& path) {
-  std::error_code ec;
-  auto cwd = fs::current_path(ec);
-  if (!ec && path.is_absolute()) {
+  // The working folder, once: Acta never changes it, and asking for it was a fifth of reading from the cache.
+  static const std::pair<fs::path, bool> working = [] {
+    std::error_code ec;
+    auto p = fs::current_path(ec);
+    return std::pair{p, !ec};
+  }();
+  const auto& [cwd, known] = working;
+  if (known && path.is_absolute()) {
     auto rel = path.lexically_relative(cwd);
     if (!rel.empty() && *rel.begin() != "..") return rel.generic_string();
   }

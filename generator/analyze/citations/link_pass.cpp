@@ -257,8 +257,8 @@ void fill_backlinks(Archive& archive) {
   archive.cited_by.assign(archive.documents.size(), {});
   for (std::size_t i = 0; i < archive.documents.size(); ++i)
     for (const auto& c : archive.documents[i].citations) {
-      if (!c.target.in_archive) continue;
-      auto target = archive.find_symbol(c.target.symbol);
+      if (!c.in_archive) continue;
+      auto target = archive.find_symbol(c.symbol);
       if (!target || *target == i) continue;
       auto& list = archive.cited_by[*target];
       if (list.empty() || list.back().doc != i || list.back().block_id != c.place) list.push_back({i, c.place});

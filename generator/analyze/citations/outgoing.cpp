@@ -8,6 +8,16 @@ namespace acta::analyze::citations {
 
 namespace {
 
+void collect(const model::Inlines& content, const std::string& place, std::vector<OutgoingCitation>& out) {
+  for (const auto& in : content) {
+    if (in.kind == model::InlineKind::Citation) {
+      const auto& c = in.citation;
+      out.push_back({c.symbol, c.paragraph, c.href, c.in_archive, model::plain_text(in.children), place});
+    }
+    collect(in.children, place, out);
+  }
+}
+
 void sort_most_cited(std::vector<CitedDocument>& list) {
   std::stable_sort(list.begin(), list.end(), [](const CitedDocument& a, const CitedDocument& b) {
     if (a.citing.size() != b.citing.size()) return a.citing.size() > b.citing.size();
@@ -18,10 +28,15 @@ void sort_most_cited(std::vector<CitedDocument>& list) {
 }  // namespace
 
 std::vector<OutgoingCitation> outgoing_citations(const model::Document& doc) {
+  doc.need_body();
   std::vector<OutgoingCitation> out;
-  out.reserve(doc.citations.size());
-  for (const auto& c : doc.citations)
-    out.push_back({c.target.symbol, c.target.paragraph, c.target.href, c.target.in_archive, c.text, c.place});
+  for (const auto& b : doc.blocks) {
+    collect(b.content, b.id, out);
+    for (const auto& row : b.rows)
+      for (const auto& cell : row) collect(cell, b.id, out);
+  }
+  for (const auto& f : doc.footnotes)
+    for (const auto& p : f.paragraphs) collect(p, f.id, out);
   return out;
 }
 
@@ -30,7 +45,7 @@ CitationStats citation_stats(const model::Archive& archive) {
   std::map<std::string, std::set<std::size_t>> outside;
   std::vector<std::set<std::size_t>> inside(archive.documents.size());
   for (std::size_t i = 0; i < archive.documents.size(); ++i) {
-    for (const auto& c : outgoing_citations(archive.documents[i])) {
+    for (const auto& c : archive.documents[i].citations) {
       ++stats.citations;
       if (c.in_archive) {
         if (auto t = archive.find_symbol(c.symbol); t && *t != i) inside[*t].insert(i);

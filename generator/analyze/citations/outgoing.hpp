@@ -19,8 +19,7 @@ struct OutgoingCitation {
   std::string place;      // id of the citing block or footnote
 };
 
-// Every citation of `doc`, in reading order (blocks, then footnotes), as the citation pass found them
-// (Document::citations). Pure.
+// Every citation of `doc`, in reading order (blocks, then footnotes), from its text. Pure.
 std::vector<OutgoingCitation> outgoing_citations(const model::Document& doc);
 
 struct CitedDocument {
