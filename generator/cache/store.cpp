@@ -1,6 +1,7 @@
 #include "cache/store.hpp"
 
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -93,6 +94,26 @@ fs::path Store::entry_path(std::string_view kind, const Hash& key) const {
 std::optional<std::string> Store::get(std::string_view kind, const Hash& key) const {
   if (!usable_) return std::nullopt;
   return read_whole(entry_path(kind, key));
+}
+
+std::optional<Store::Mapped> Store::map(std::string_view kind, const Hash& key) const {
+  if (!usable_) return std::nullopt;
+  const fs::path path = entry_path(kind, key);
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return std::nullopt;
+  struct stat st {};
+  void* at = MAP_FAILED;
+  if (::fstat(fd, &st) == 0 && st.st_size > 0) at = ::mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
+  ::close(fd);
+  if (at == MAP_FAILED) {
+    auto bytes = read_whole(path);
+    if (!bytes) return std::nullopt;
+    auto owned = std::make_shared<const std::string>(std::move(*bytes));
+    return Mapped{*owned, owned};
+  }
+  const auto size = static_cast<std::size_t>(st.st_size);
+  std::shared_ptr<const void> owner(at, [size](const void* p) { ::munmap(const_cast<void*>(p), size); });
+  return Mapped{std::string_view(static_cast<const char*>(at), size), std::move(owner)};
 }
 
 void Store::put(std::string_view kind, const Hash& key, std::string_view bytes) const {

@@ -13,6 +13,7 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -43,6 +44,13 @@ class Store {
 
   // Entries of one kind ("docs", "search") by key. put() is safe from several threads.
   std::optional<std::string> get(std::string_view kind, const Hash& key) const;
+  // An entry mapped into memory (read, where it cannot be mapped), without a copy; the bytes stay valid while
+  // `owner` lives. Entries are replaced by rename, never rewritten in place, so a mapping never changes.
+  struct Mapped {
+    std::string_view bytes;
+    std::shared_ptr<const void> owner;
+  };
+  std::optional<Mapped> map(std::string_view kind, const Hash& key) const;
   void put(std::string_view kind, const Hash& key, std::string_view bytes) const;
   // Removes the entries of `kind` whose keys are not in `keep` (what changed or is gone).
   void keep_only(std::string_view kind, const std::vector<Hash>& keep) const;

@@ -181,7 +181,11 @@ BuildReport build(const BuildOptions& options) {
         for (std::size_t d = g * size; d < std::min(n, (g + 1) * size); ++d) h.add(analysed.content[d]);
         group_keys.push_back(h.digest());
       }
-      groups.load = [&](std::size_t g) { return store->get("search", group_keys[g]); };
+      groups.load = [&](std::size_t g) -> std::optional<analyze::search::GroupBytes> {
+        auto mapped = store->map("search", group_keys[g]);
+        if (!mapped) return std::nullopt;
+        return analyze::search::GroupBytes{mapped->bytes, std::move(mapped->owner)};
+      };
       groups.save = [&](std::size_t g, std::string bytes) { store->put("search", group_keys[g], bytes); };
     }
     auto search_index = std::make_unique<analyze::search::Index>(analyze::search::build_index(archive, cfg, store ? &groups : nullptr));

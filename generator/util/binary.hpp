@@ -64,6 +64,11 @@ class In {
     i_ += n;
     return s;
   }
+  // Skips `n` bytes.
+  void skip(std::size_t n) {
+    if (n > b_.size() - i_) throw Truncated();
+    i_ += n;
+  }
   // A string's bytes where they are, without a copy (valid while the input is).
   std::string_view view() {
     auto n = num();

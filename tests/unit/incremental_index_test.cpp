@@ -60,10 +60,10 @@ TEST(IncrementalIndex, KeptGroupsGiveTheIndexABuildFromScratchGives) {
   archive.reindex();
 
   std::set<std::size_t> loaded;
-  store.load = [&](std::size_t g) -> std::optional<std::string> {
+  store.load = [&](std::size_t g) -> std::optional<GroupBytes> {
     if (g == changed / kGroupSize) return std::nullopt;  // its documents changed: the caller's key differs
     loaded.insert(g);
-    return saved.at(g);
+    return GroupBytes::owning(saved.at(g));
   };
   expect_same(build_index(archive, config, &store), build_index(archive, config));
   EXPECT_EQ(loaded, (std::set<std::size_t>{0, 2}));
@@ -78,9 +78,9 @@ TEST(IncrementalIndex, KeptGroupsGiveTheIndexABuildFromScratchGives) {
   archive.documents[changed] = doc_of(edited, changed);
   archive.reindex();
   std::set<std::size_t> rewritten;
-  store.load = [&](std::size_t g) -> std::optional<std::string> {
+  store.load = [&](std::size_t g) -> std::optional<GroupBytes> {
     if (g == changed / kGroupSize) return std::nullopt;
-    return before.at(g);
+    return GroupBytes::owning(before.at(g));
   };
   store.save = [&](std::size_t g, std::string bytes) {
     rewritten.insert(g);
@@ -90,6 +90,6 @@ TEST(IncrementalIndex, KeptGroupsGiveTheIndexABuildFromScratchGives) {
   EXPECT_EQ(rewritten, (std::set<std::size_t>{changed / kGroupSize}));
 
   // Damaged bytes are not used: the group is indexed again.
-  store.load = [&](std::size_t g) -> std::optional<std::string> { return saved.at(g).substr(0, saved.at(g).size() / 2); };
+  store.load = [&](std::size_t g) -> std::optional<GroupBytes> { return GroupBytes::owning(saved.at(g).substr(0, saved.at(g).size() / 2)); };
   expect_same(build_index(archive, config, &store), build_index(archive, config));
 }

@@ -252,47 +252,80 @@ std::uint64_t rounded_average(std::uint64_t total, std::size_t n) {
 // indexed again).
 constexpr std::string_view kGroupMagic = "acta-search-group-2\n";
 
-// A key's fragment as the merge reads it: views into a group indexed in this build (`owned`, freed once
-// merged) or into the bytes of a group from the store.
+// A key's fragment as the merge reads it, made on demand from a group (no list of them is kept: a large
+// archive's groups hold millions).
 struct FragView {
   std::string_view key;
   std::uint32_t first_doc = 0, last_doc = 0;
   std::string_view data;
-  std::string* owned = nullptr;
 };
 
-// One group as the merge takes it: its documents and its fragments in key order, and what they point into.
+// One group as the merge takes it: its documents and its fragments in key order, either indexed in this
+// build (`fresh`) or saved by an earlier one (`bytes`, where each fragment starts at its offset in `at`).
 struct Part {
   std::vector<DocInfo> docs;
-  std::vector<FragView> frags;
-  std::shared_ptr<const std::string> bytes;  // a group from the store (kept whole: the views are into it)
-  GroupResult fresh;                          // a group indexed in this build
-  std::uint64_t saved_avg = 0;                // the average length its impacts were made with (store only)
+  GroupResult fresh;
+  std::string_view bytes;
+  std::shared_ptr<const void> owner;  // keeps `bytes`
+  std::vector<std::uint32_t> at;
+  std::uint64_t saved_avg = 0;  // the average length its impacts were made with (saved groups only)
+
+  bool saved() const { return owner != nullptr; }
+  std::size_t size() const { return saved() ? at.size() : fresh.keys.size(); }
+  std::string_view key(std::size_t i) const {
+    if (!saved()) return fresh.keys[i].first;
+    binary::In in(bytes.substr(at[i]));
+    return in.view();
+  }
+  FragView frag(std::size_t i) const {
+    if (!saved()) {
+      const auto& [key, f] = fresh.keys[i];
+      return {key, f.first_doc, f.last_doc, f.data};
+    }
+    binary::In in(bytes.substr(at[i]));
+    FragView v;
+    v.key = in.view();
+    v.first_doc = static_cast<std::uint32_t>(in.num());
+    v.last_doc = static_cast<std::uint32_t>(in.num());
+    v.data = in.view();
+    return v;
+  }
+  // Frees a fragment of this build once merged (a saved one stays in its bytes until the end).
+  void release(std::size_t i) {
+    if (!saved()) std::string().swap(fresh.keys[i].second.data);
+  }
 };
 
-// Reads a group saved by encode_group into `part` (views into the bytes, no copies); false when the bytes
+// Reads a group saved by encode_group into `part` (offsets into the bytes, no copies); false when the bytes
 // are not a group of this version for `documents` documents.
-bool decode_group(std::string bytes, std::size_t documents, Part& part) {
-  if (std::string_view(bytes).substr(0, kGroupMagic.size()) != kGroupMagic) return false;
-  auto owned = std::make_shared<const std::string>(std::move(bytes));
+bool decode_group(GroupBytes saved, std::size_t documents, Part& part) {
+  const std::string_view bytes = saved.bytes;
+  if (bytes.substr(0, kGroupMagic.size()) != kGroupMagic || bytes.size() > UINT32_MAX) return false;
   try {
-    binary::In in(std::string_view(*owned).substr(kGroupMagic.size()));
+    binary::In in(bytes);
+    (void)in.skip(kGroupMagic.size());
     Part p;
-    std::uint64_t saved = in.num();
+    std::uint64_t avg = in.num();
     in.list(p.docs, [&](DocInfo& d) {
       d.length = static_cast<std::uint32_t>(in.num());
       d.year = in.integer();
       in.list(d.topics, [&](int& t) { t = in.integer(); });
     });
-    in.list(p.frags, [&](FragView& f) {
-      f.key = in.view();
-      f.first_doc = static_cast<std::uint32_t>(in.num());
-      f.last_doc = static_cast<std::uint32_t>(in.num());
-      f.data = in.view();
-    });
-    if (!in.done() || p.docs.size() != documents || saved == 0) return false;
-    p.saved_avg = saved;
-    p.bytes = std::move(owned);
+    auto n = in.num();
+    if (n > bytes.size()) return false;  // every fragment takes at least a byte
+    p.at.reserve(n);
+    for (; n > 0; --n) {
+      p.at.push_back(static_cast<std::uint32_t>(in.pos()));
+      (void)in.view();
+      (void)in.num();
+      (void)in.num();
+      (void)in.view();
+    }
+    if (!in.done() || p.docs.size() != documents || avg == 0) return false;
+    p.saved_avg = avg;
+    p.bytes = bytes;
+    p.owner = std::move(saved.owner);
+    if (!p.owner) p.owner = std::make_shared<int>(0);  // bytes that live longer than the build
     part = std::move(p);
     return true;
   } catch (const binary::Truncated&) {
@@ -300,29 +333,23 @@ bool decode_group(std::string bytes, std::size_t documents, Part& part) {
   }
 }
 
-// Views of a group indexed in this build, once its impacts are made.
-void view_fresh(Part& part) {
-  part.frags.clear();
-  part.frags.reserve(part.fresh.keys.size());
-  for (auto& [key, frag] : part.fresh.keys) part.frags.push_back({key, frag.first_doc, frag.last_doc, frag.data, &frag.data});
-  part.docs = part.fresh.docs;
-}
-
-std::string encode_group(const std::vector<DocInfo>& docs, const std::vector<FragView>& frags, std::uint64_t avg) {
+std::string encode_group(const Part& part, std::uint64_t avg) {
   binary::Out o;
   o.bytes.append(kGroupMagic);
   o.num(avg);
-  o.list(docs, [&](const DocInfo& d) {
+  o.list(part.docs, [&](const DocInfo& d) {
     o.num(d.length);
     o.num(static_cast<std::uint64_t>(d.year));
     o.list(d.topics, [&](int t) { o.num(static_cast<std::uint64_t>(t)); });
   });
-  o.list(frags, [&](const FragView& f) {
+  o.num(part.size());
+  for (std::size_t i = 0; i < part.size(); ++i) {
+    auto f = part.frag(i);
     o.str(f.key);
     o.num(f.first_doc);
     o.num(f.last_doc);
     o.str(f.data);
-  });
+  }
   return std::move(o.bytes);
 }
 
@@ -429,26 +456,25 @@ Index build_index(const model::Archive& archive, const config::Config& config, c
 
   std::uint64_t total = 0;
   for (const auto& p : parts)
-    for (const auto& d : p.bytes ? p.docs : p.fresh.docs) total += d.length;
+    for (const auto& d : p.saved() ? p.docs : p.fresh.docs) total += d.length;
   const std::uint64_t avg = rounded_average(total, n);
   parallel_for(parts.size(), [&](std::size_t g) {
     Part& part = parts[g];
-    if (part.bytes && part.saved_avg == avg) return;  // impacts already made with this average
-    if (part.bytes) {  // made with another average: count the group's terms again
+    if (part.saved() && part.saved_avg == avg) return;  // impacts already made with this average
+    if (part.saved()) {  // made with another average: count the group's terms again
       const std::size_t begin = g * kGroup, end = std::min(n, (g + 1) * kGroup);
       part = Part{};
       part.fresh = index_group(archive, config, begin, end);
     }
     to_impacts(part.fresh, g * kGroup, static_cast<double>(avg));
-    view_fresh(part);
-    if (store && store->save) store->save(g, encode_group(part.docs, part.frags, avg));
+    part.docs = std::move(part.fresh.docs);
+    if (store && store->save) store->save(g, encode_group(part, avg));
   });
 
   Index index;
   for (auto& p : parts) {
     for (auto& d : p.docs) index.docs.push_back(std::move(d));
     p.docs.clear();
-    p.fresh.docs.clear();
   }
   // Merge the groups' key lists: each distinct key gets its rank in code point order, the groups' entries
   // are placed by rank (a counting sort, groups in order, so a key's fragments stay in document order), and
@@ -456,7 +482,7 @@ Index build_index(const model::Archive& archive, const config::Config& config, c
   // strings a dozen times per entry: most of an incremental build's index time.)
   std::unordered_map<std::string_view, std::uint32_t> rank_of;
   for (const auto& p : parts)
-    for (const auto& f : p.frags) rank_of.try_emplace(f.key, 0);
+    for (std::size_t i = 0; i < p.size(); ++i) rank_of.try_emplace(p.key(i), 0);
   std::vector<std::string_view> keys;
   keys.reserve(rank_of.size());
   for (const auto& r : rank_of) keys.push_back(r.first);
@@ -465,9 +491,9 @@ Index build_index(const model::Archive& archive, const config::Config& config, c
   std::vector<std::vector<std::uint32_t>> ranks(parts.size());
   std::vector<std::size_t> start(keys.size() + 1, 0);
   for (std::size_t g = 0; g < parts.size(); ++g) {
-    ranks[g].reserve(parts[g].frags.size());
-    for (const auto& f : parts[g].frags) {
-      ranks[g].push_back(rank_of[f.key]);
+    ranks[g].reserve(parts[g].size());
+    for (std::size_t i = 0; i < parts[g].size(); ++i) {
+      ranks[g].push_back(rank_of[parts[g].key(i)]);
       ++start[ranks[g].back() + 1];
     }
   }
@@ -480,19 +506,25 @@ Index build_index(const model::Archive& archive, const config::Config& config, c
         order[next[ranks[g][i]]++] = {static_cast<std::uint32_t>(g), static_cast<std::uint32_t>(i)};
   }
   index.postings.resize(keys.size());
+  std::vector<FragView> frags;
   for (std::size_t r = 0; r < keys.size(); ++r) {
     Posting& p = index.postings[r];
     p.key = std::string(keys[r]);
     std::size_t size = 0;
-    for (std::size_t o = start[r]; o < start[r + 1]; ++o) size += 8 + parts[order[o].first].frags[order[o].second].data.size();
+    frags.clear();
+    for (std::size_t o = start[r]; o < start[r + 1]; ++o) {
+      frags.push_back(parts[order[o].first].frag(order[o].second));
+      size += 8 + frags.back().data.size();
+    }
     p.data.reserve(size);
     std::int64_t prev_doc = -1;
-    for (std::size_t o = start[r]; o < start[r + 1]; ++o) {
-      auto& frag = parts[order[o].first].frags[order[o].second];
+    for (std::size_t k = 0; k < frags.size(); ++k) {
+      const auto& frag = frags[k];
       put(p.data, static_cast<std::uint64_t>(frag.first_doc - prev_doc - 1));
       p.data += frag.data;
       prev_doc = frag.last_doc;
-      if (frag.owned) std::string().swap(*frag.owned);  // free as we go: the merged index replaces the fragments
+      const auto [g, i] = order[start[r] + k];
+      parts[g].release(i);  // free as we go: the merged index replaces the fragments
     }
   }
   parallel_for((index.postings.size() + 4095) / 4096, [&](std::size_t b) {

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -76,9 +77,18 @@ struct Index {
 // length (rounded, so that it seldom changes), so incremental builds keep it between builds: a group saved
 // with another average is indexed again.
 inline constexpr std::size_t kGroupSize = 128;
+// Bytes of a saved group, valid while `owner` lives (a mapped file, a string).
+struct GroupBytes {
+  std::string_view bytes;
+  std::shared_ptr<const void> owner;
+  static GroupBytes owning(std::string s) {
+    auto p = std::make_shared<const std::string>(std::move(s));
+    return {*p, p};
+  }
+};
 struct GroupStore {
   // The bytes saved for group g, when its documents are the same as then; else nothing.
-  std::function<std::optional<std::string>(std::size_t group)> load;
+  std::function<std::optional<GroupBytes>(std::size_t group)> load;
   std::function<void(std::size_t group, std::string bytes)> save;
 };
 
