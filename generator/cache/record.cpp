@@ -12,7 +12,7 @@ using binary::Out;
 using binary::Truncated;
 
 // Bumped whenever the model or this encoding changes, so old records read as missing.
-constexpr std::string_view kMagic = "acta-record-2\n";
+constexpr std::string_view kMagic = "acta-record-3\n";
 
 void put(Out& o, const Inlines& v);
 void put(Out& o, const Inline& x) {
@@ -181,9 +181,20 @@ void get_body(In& in, Document& d) {
 // The parts of a record's bytes, checked: the whole record's hash holds and the content hash is its parts'.
 struct Parts {
   Hash content;
-  std::string_view head, body;
-  analyze::citations::Lookups lookups;
+  std::string_view head, body, lookups;
 };
+
+void put_lookups(Out& o, const analyze::citations::Lookups& lookups) {
+  o.list(lookups, [&](const analyze::citations::Lookup& l) {
+    o.str(l.symbol);
+    o.strings(l.aliases);
+    o.num(l.by_short_form);
+    o.str(l.written);
+    o.str(l.paragraph);
+    o.str(l.answer);
+    o.num(l.paragraph_found);
+  });
+}
 
 Hash content_hash(std::string_view head, std::string_view body) {
   Hasher h;
@@ -200,15 +211,7 @@ std::optional<Parts> split(std::string_view bytes) {
     p.content.hi = in.num();
     p.head = in.view();
     p.body = in.view();
-    in.list(p.lookups, [&](analyze::citations::Lookup& l) {
-      l.symbol = in.str();
-      in.strings(l.aliases);
-      l.by_short_form = in.num() != 0;
-      l.written = in.str();
-      l.paragraph = in.str();
-      l.answer = in.str();
-      l.paragraph_found = in.num() != 0;
-    });
+    p.lookups = in.view();
     const std::size_t signed_end = kMagic.size() + in.pos();
     Hash whole;
     whole.lo = in.num();
@@ -238,15 +241,9 @@ std::string encode(const Document& doc, const analyze::citations::Lookups& looku
   o.num(content.hi);
   o.str(head.bytes);
   o.str(body.bytes);
-  o.list(lookups, [&](const analyze::citations::Lookup& l) {
-    o.str(l.symbol);
-    o.strings(l.aliases);
-    o.num(l.by_short_form);
-    o.str(l.written);
-    o.str(l.paragraph);
-    o.str(l.answer);
-    o.num(l.paragraph_found);
-  });
+  Out looked;
+  put_lookups(looked, lookups);
+  o.str(looked.bytes);
   auto whole = hash_of(o.bytes);
   o.num(whole.lo);
   o.num(whole.hi);
@@ -256,8 +253,32 @@ std::string encode(const Document& doc, const analyze::citations::Lookups& looku
 std::optional<Record> decode(std::string_view bytes) {
   auto record = decode_head(bytes);
   if (!record || !decode_body(bytes, record->content, record->doc)) return std::nullopt;
+  auto lookups = decode_lookups(record->lookup_bytes);
+  if (!lookups) return std::nullopt;
+  record->lookups = std::move(*lookups);
+  record->lookup_bytes.clear();
   record->doc.pending.reset();
   return record;
+}
+
+std::optional<analyze::citations::Lookups> decode_lookups(std::string_view bytes) {
+  try {
+    In in(bytes);
+    analyze::citations::Lookups out;
+    in.list(out, [&](analyze::citations::Lookup& l) {
+      l.symbol = in.str();
+      in.strings(l.aliases);
+      l.by_short_form = in.num() != 0;
+      l.written = in.str();
+      l.paragraph = in.str();
+      l.answer = in.str();
+      l.paragraph_found = in.num() != 0;
+    });
+    if (!in.done()) return std::nullopt;
+    return out;
+  } catch (const Truncated&) {
+    return std::nullopt;
+  }
 }
 
 std::optional<Record> decode_head(std::string_view bytes) {
@@ -266,7 +287,7 @@ std::optional<Record> decode_head(std::string_view bytes) {
   try {
     Record r;
     r.content = parts->content;
-    r.lookups = std::move(parts->lookups);
+    r.lookup_bytes = std::string(parts->lookups);
     r.doc.pending = std::make_shared<PendingBody>();
     In head(parts->head);
     get_head(head, r.doc, r.doc.pending->block_ids);

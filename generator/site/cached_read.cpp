@@ -14,7 +14,7 @@ namespace {
 
 struct Loaded {
   model::Document doc;
-  analyze::citations::Lookups lookups;
+  std::string lookup_bytes;  // the lookups of a cached analysis, still encoded
   cache::Hash key;      // what the record is named by
   cache::Hash content;  // the record's content hash, when cached
   bool cached = false;
@@ -44,7 +44,7 @@ AnalysedArchive read_and_analyse(const config::Config& config, const cache::Stor
       l.key = source_key(setup, list.sources[i], bytes);
       if (auto record = store->load(l.key)) {
         l.doc = std::move(record->doc);
-        l.lookups = std::move(record->lookups);
+        l.lookup_bytes = std::move(record->lookup_bytes);
         l.content = record->content;
         l.cached = true;
       }
@@ -57,14 +57,15 @@ AnalysedArchive read_and_analyse(const config::Config& config, const cache::Stor
   AnalysedArchive out;
   auto& archive = out.archive;
   archive.diagnostics = std::move(list.diagnostics);
-  std::vector<analyze::citations::Lookups> lookups(n);
+  std::vector<analyze::citations::Lookups> lookups(n);  // of the documents linked in this build
+  std::vector<std::string> lookup_bytes(n);
   std::vector<char> cached(n, 0);
   std::vector<cache::Hash> keys(n);
   out.content.resize(store ? n : 0);
   archive.documents.reserve(n);
   for (std::size_t i = 0; i < n; ++i) {
     archive.documents.push_back(std::move(loaded[i].doc));
-    lookups[i] = std::move(loaded[i].lookups);
+    lookup_bytes[i] = std::move(loaded[i].lookup_bytes);
     cached[i] = loaded[i].cached;
     keys[i] = loaded[i].key;
     if (store) out.content[i] = loaded[i].content;
@@ -76,7 +77,9 @@ AnalysedArchive read_and_analyse(const config::Config& config, const cache::Stor
   // A cached analysis holds while its lookups get the same answers; otherwise the document is read again.
   std::vector<char> todo(n, 1);
   if (store) {
-    auto changed = analyze::citations::answers_changed(archive, lookups, cached);
+    auto changed = analyze::citations::answers_changed(
+        archive, [&](std::size_t i) { return cache::decode_lookups(lookup_bytes[i]); }, cached);
+    lookup_bytes.clear();
     parallel_for(n, [&](std::size_t i) {
       if (!cached[i]) return;
       if (!changed[i]) {

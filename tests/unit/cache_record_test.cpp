@@ -90,8 +90,12 @@ TEST(CacheRecord, TheBodyIsReadWhenNeededAndAChangedRecordIsSaid) {
     lazy.need_body();
     ASSERT_EQ(lazy.blocks.size(), doc.blocks.size());
     EXPECT_EQ(lazy.footnotes.size(), doc.footnotes.size());
+    EXPECT_TRUE(back->lookups.empty());  // kept encoded until a build asks
+    auto looked = cache::decode_lookups(back->lookup_bytes);
+    ASSERT_TRUE(looked);
+    EXPECT_EQ(looked->size(), lookups[i].size());
     cache::Hash again;
-    EXPECT_EQ(cache::encode(lazy, back->lookups, again), bytes) << doc.source_path;
+    EXPECT_EQ(cache::encode(lazy, *looked, again), bytes) << doc.source_path;
   }
   EXPECT_GT(with_citations, 0u);
 

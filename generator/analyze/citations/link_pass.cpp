@@ -237,12 +237,18 @@ void link_citations(Archive& archive, const config::Config& config, Diagnostics*
   fill_backlinks(archive);
 }
 
-std::vector<char> answers_changed(const Archive& archive, const std::vector<Lookups>& lookups, const std::vector<char>& check) {
+std::vector<char> answers_changed(const Archive& archive, const std::function<std::optional<Lookups>(std::size_t)>& lookups_of,
+                                  const std::vector<char>& check) {
   const Index index(archive);
   std::vector<char> changed(archive.documents.size(), 0);
   parallel_for(archive.documents.size(), [&](std::size_t i) {
-    if (i >= check.size() || !check[i] || i >= lookups.size()) return;
-    for (const auto& l : lookups[i]) {
+    if (i >= check.size() || !check[i]) return;
+    auto lookups = lookups_of(i);
+    if (!lookups) {
+      changed[i] = 1;
+      return;
+    }
+    for (const auto& l : *lookups) {
       Lookup now = index.answer(l);
       if (now.answer != l.answer || now.paragraph_found != l.paragraph_found) {
         changed[i] = 1;

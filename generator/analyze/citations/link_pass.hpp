@@ -4,6 +4,8 @@
 // Archive::cited_by. Pure: same archive and config in, same archive out.
 #pragma once
 
+#include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,8 +40,10 @@ using Lookups = std::vector<Lookup>;
 void link_citations(model::Archive& archive, const config::Config& config, Diagnostics* notes = nullptr,
                     const std::vector<char>& todo = {}, std::vector<Lookups>* lookups = nullptr);
 
-// For each document i with check[i], whether any of lookups[i] gets a different answer from `archive` now.
-std::vector<char> answers_changed(const model::Archive& archive, const std::vector<Lookups>& lookups,
+// For each document i with check[i], whether any of its lookups (lookups_of(i), nothing when they cannot be
+// had) gets a different answer from `archive` now. lookups_of is called from several threads.
+std::vector<char> answers_changed(const model::Archive& archive,
+                                  const std::function<std::optional<Lookups>(std::size_t)>& lookups_of,
                                   const std::vector<char>& check);
 
 // Fills archive.cited_by from the citations the pass found in each document (Document::citations): for each

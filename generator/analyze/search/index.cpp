@@ -489,14 +489,13 @@ Index build_index(const model::Archive& archive, const config::Config& config, c
   std::sort(keys.begin(), keys.end());
   for (std::uint32_t r = 0; r < keys.size(); ++r) rank_of[keys[r]] = r;
   std::vector<std::vector<std::uint32_t>> ranks(parts.size());
-  std::vector<std::size_t> start(keys.size() + 1, 0);
-  for (std::size_t g = 0; g < parts.size(); ++g) {
+  parallel_for(parts.size(), [&](std::size_t g) {  // the table is only read now
     ranks[g].reserve(parts[g].size());
-    for (std::size_t i = 0; i < parts[g].size(); ++i) {
-      ranks[g].push_back(rank_of[parts[g].key(i)]);
-      ++start[ranks[g].back() + 1];
-    }
-  }
+    for (std::size_t i = 0; i < parts[g].size(); ++i) ranks[g].push_back(rank_of.find(parts[g].key(i))->second);
+  });
+  std::vector<std::size_t> start(keys.size() + 1, 0);
+  for (const auto& rs : ranks)
+    for (auto r : rs) ++start[r + 1];
   for (std::size_t r = 0; r < keys.size(); ++r) start[r + 1] += start[r];
   std::vector<std::pair<std::uint32_t, std::uint32_t>> order(start.back());  // group, position
   {
@@ -505,32 +504,33 @@ Index build_index(const model::Archive& archive, const config::Config& config, c
       for (std::size_t i = 0; i < ranks[g].size(); ++i)
         order[next[ranks[g][i]]++] = {static_cast<std::uint32_t>(g), static_cast<std::uint32_t>(i)};
   }
+  ranks.clear();
+  // Each key's postings joined (and made dense where that is shorter), in blocks of keys side by side.
   index.postings.resize(keys.size());
-  std::vector<FragView> frags;
-  for (std::size_t r = 0; r < keys.size(); ++r) {
-    Posting& p = index.postings[r];
-    p.key = std::string(keys[r]);
-    std::size_t size = 0;
-    frags.clear();
-    for (std::size_t o = start[r]; o < start[r + 1]; ++o) {
-      frags.push_back(parts[order[o].first].frag(order[o].second));
-      size += 8 + frags.back().data.size();
-    }
-    p.data.reserve(size);
-    std::int64_t prev_doc = -1;
-    for (std::size_t k = 0; k < frags.size(); ++k) {
-      const auto& frag = frags[k];
-      put(p.data, static_cast<std::uint64_t>(frag.first_doc - prev_doc - 1));
-      p.data += frag.data;
-      prev_doc = frag.last_doc;
-      const auto [g, i] = order[start[r] + k];
-      parts[g].release(i);  // free as we go: the merged index replaces the fragments
-    }
-  }
-  parallel_for((index.postings.size() + 4095) / 4096, [&](std::size_t b) {
-    for (std::size_t k = b * 4096; k < std::min(index.postings.size(), (b + 1) * 4096); ++k) {
-      auto d = dense(index.postings[k].data, n);
-      if (!d.empty()) index.postings[k].data = std::move(d);
+  constexpr std::size_t kBlock = 4096;
+  parallel_for((keys.size() + kBlock - 1) / kBlock, [&](std::size_t block) {
+    std::vector<FragView> frags;
+    for (std::size_t r = block * kBlock; r < std::min(keys.size(), (block + 1) * kBlock); ++r) {
+      Posting& p = index.postings[r];
+      p.key = std::string(keys[r]);
+      std::size_t size = 0;
+      frags.clear();
+      for (std::size_t o = start[r]; o < start[r + 1]; ++o) {
+        frags.push_back(parts[order[o].first].frag(order[o].second));
+        size += 8 + frags.back().data.size();
+      }
+      p.data.reserve(size);
+      std::int64_t prev_doc = -1;
+      for (std::size_t k = 0; k < frags.size(); ++k) {
+        const auto& frag = frags[k];
+        put(p.data, static_cast<std::uint64_t>(frag.first_doc - prev_doc - 1));
+        p.data += frag.data;
+        prev_doc = frag.last_doc;
+        const auto [g, i] = order[start[r] + k];
+        parts[g].release(i);  // free as we go: the merged index replaces the fragments
+      }
+      auto d = dense(p.data, n);
+      if (!d.empty()) p.data = std::move(d);
     }
   });
   return index;
