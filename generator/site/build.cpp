@@ -3,6 +3,7 @@
 #include <sys/resource.h>
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <memory>
 #include <optional>
@@ -15,6 +16,7 @@
 #include "site/summary.hpp"
 #include "util/build_id.hpp"
 #include "util/files.hpp"
+#include "util/parallel.hpp"
 #include "write/citations_page.hpp"
 #include "write/exports.hpp"
 #include "write/output.hpp"
@@ -163,11 +165,12 @@ BuildReport build(const BuildOptions& options) {
   stage_done("previews");
   write::write_topic_pages(site, out);
   stage_done("topic pages");
-  write::write_index_page(site, out);
-  write::write_citations_page(site, out);
-  write::write_not_found_page(site, out);
-  write::write_feed(site, out);
-  write::write_robots(site, out);
+  {  // each made from the whole archive, side by side (the home and citations pages are most of it)
+    using Writer = void (*)(const write::SiteContext&, const write::StagedOutput&);
+    const std::array<Writer, 5> pages = {write::write_index_page, write::write_citations_page, write::write_not_found_page,
+                                         write::write_feed, write::write_robots};
+    parallel_for(pages.size(), [&](std::size_t i) { pages[i](site, out); });
+  }
   stage_done("site pages");
   {  // scoped: the index is freed once its files are written
     // Incremental: a group of documents whose analysed contents are unchanged keeps its partial index.

@@ -24,6 +24,13 @@ inline void put(std::string& out, std::uint64_t n) {
   out += kDigits[n];
 }
 
+// How many bytes put() writes for `n`.
+inline std::size_t put_size(std::uint64_t n) {
+  std::size_t k = 1;
+  for (; n >= kFinal; n /= kMore) ++k;
+  return k;
+}
+
 // Reads one number at `i` and advances `i`; for tests (the browser has its own reader).
 std::uint64_t get(std::string_view in, std::size_t& i);
 

@@ -514,10 +514,12 @@ Index build_index(const model::Archive& archive, const config::Config& config, c
       Posting& p = index.postings[r];
       p.key = std::string(keys[r]);
       std::size_t size = 0;
+      std::int64_t last = -1;
       frags.clear();
-      for (std::size_t o = start[r]; o < start[r + 1]; ++o) {
+      for (std::size_t o = start[r]; o < start[r + 1]; ++o) {  // the exact size: a few bytes each add up
         frags.push_back(parts[order[o].first].frag(order[o].second));
-        size += 8 + frags.back().data.size();
+        size += put_size(static_cast<std::uint64_t>(frags.back().first_doc - last - 1)) + frags.back().data.size();
+        last = frags.back().last_doc;
       }
       p.data.reserve(size);
       std::int64_t prev_doc = -1;
