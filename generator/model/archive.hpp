@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "model/document.hpp"
@@ -33,8 +34,8 @@ struct Archive {
   void reindex();
 
  private:
-  std::map<std::string, std::size_t> by_symbol_;
-  std::map<std::string, std::size_t> by_slug_;
+  std::unordered_map<std::string, std::size_t> by_symbol_;  // looked up for every citation: hashed, not ordered
+  std::unordered_map<std::string, std::size_t> by_slug_;
 };
 
 // Output path of a document page, relative to the site root: "doc/<slug>.html".

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "analyze/citations/flatten.hpp"
@@ -58,20 +59,30 @@ ScanContext context_for(const Document& doc) {
 struct Index {
   const Archive& archive;
   std::map<std::string, std::vector<std::size_t>> by_short;
-  // The block ids of each document (views of Block::id or of the ids of a body still in the cache, which the
-  // pass never changes), so that a
-  // paragraph reference is checked without walking the cited document's blocks.
-  std::vector<std::unordered_set<std::string_view>> block_ids;
+  // The block ids of the documents with many blocks (views of Block::id, which the pass never changes, or of
+  // the ids of a body still in the cache); a paragraph of a shorter one is found by a scan of its ids, which
+  // costs less than a table of every document's ids made on every build.
+  static constexpr std::size_t kScanned = 256;
+  std::unordered_map<std::size_t, std::unordered_set<std::string_view>> block_ids;
 
-  explicit Index(const Archive& a) : archive(a), block_ids(a.documents.size()) {
+  explicit Index(const Archive& a) : archive(a) {
     for (std::size_t i = 0; i < a.documents.size(); ++i) {
       std::string s = short_form(a.documents[i].meta.symbol);
       if (!s.empty()) by_short[s].push_back(i);
-      a.documents[i].for_each_block_id([&](const std::string& id) { block_ids[i].insert(id); });
+      const auto& d = a.documents[i];
+      if ((d.pending ? d.pending->block_ids.size() : d.blocks.size()) > kScanned) {
+        auto& ids = block_ids[i];
+        d.for_each_block_id([&](const std::string& id) { ids.insert(id); });
+      }
     }
   }
 
-  bool has_block(std::size_t doc, const std::string& id) const { return block_ids[doc].count(id) > 0; }
+  bool has_block(std::size_t doc, const std::string& id) const {
+    if (auto it = block_ids.find(doc); it != block_ids.end()) return it->second.count(id) > 0;
+    bool found = false;
+    archive.documents[doc].for_each_block_id([&](const std::string& b) { found = found || b == id; });
+    return found;
+  }
 
   std::optional<std::size_t> find(const Found& f) const {
     return find(f.symbol, f.aliases, !f.body_stated && f.kind != Kind::Document, f.written);
