@@ -141,12 +141,13 @@ class ItemCache {
   ItemCache(const SiteContext& site, const std::string& topic) : store_(site.keys.templates.empty() ? nullptr : site.store) {
     if (!store_) return;
     name_ = topic_items_key(topic);
-    auto bytes = store_->get("topic-items", name_);
-    if (!bytes || bytes->size() < 32) return;
-    bytes_ = std::move(*bytes);
+    auto mapped = store_->map("topic-items", name_);  // in place: megabytes at 10,000 documents
+    if (!mapped || mapped->bytes.size() < 32) return;
+    bytes_ = std::move(*mapped);
+    const std::string_view all = bytes_.bytes;
     // The last 32 bytes are the hex hash of the rest: damaged bytes are never taken for an item.
-    std::string_view body(bytes_.data(), bytes_.size() - 32);
-    if (cache::hash_of(body).hex() != std::string_view(bytes_).substr(bytes_.size() - 32)) return;
+    std::string_view body = all.substr(0, all.size() - 32);
+    if (cache::hash_of(body).hex() != all.substr(all.size() - 32)) return;
     try {
       binary::In in(body);
       auto n = in.num();
@@ -161,6 +162,9 @@ class ItemCache {
       old_.clear();
     }
   }
+
+  // What the list of items took last time: room to reserve, so that it is not copied as it grows.
+  std::size_t size_hint() const { return bytes_.bytes.size(); }
 
   // Appends the item with `key` to `list`: the cached one, or what `render` makes.
   template <class Render>
@@ -202,7 +206,7 @@ class ItemCache {
   };
   const cache::Store* store_ = nullptr;
   cache::Hash name_;
-  std::string bytes_;
+  cache::Store::Mapped bytes_;
   std::unordered_map<cache::Hash, std::string_view, HashOfHash> old_;
   std::vector<Kept> kept_;
   bool changed_ = false;
@@ -257,6 +261,7 @@ void write_topic_page(const SiteContext& site, const StagedOutput& out, const co
   // hundreds of megabytes as one template data tree.
   std::string items;
   ItemCache cache(site, topic.id);
+  items.reserve(cache.size_hint() + cache.size_hint() / 8);
   for (std::size_t i = 0; i < docs.size(); ++i) {
     const bool detailed = i < kDetailedDocuments;
     const auto index = static_cast<std::size_t>(docs[i] - site.archive.documents.data());
