@@ -83,15 +83,8 @@ void collect_citations(const Inlines& content, const std::string& place, std::ve
 }  // namespace
 
 std::vector<CitationRef> find_citations(const Document& doc) {
-  doc.need_body();
   std::vector<CitationRef> out;
-  for (const auto& b : doc.blocks) {
-    collect_citations(b.content, b.id, out);
-    for (const auto& row : b.rows)
-      for (const auto& cell : row) collect_citations(cell, b.id, out);
-  }
-  for (const auto& f : doc.footnotes)
-    for (const auto& p : f.paragraphs) collect_citations(p, f.id, out);
+  for_each_text(doc, [&](const Inlines& text, const std::string& place) { collect_citations(text, place, out); });
   return out;
 }
 

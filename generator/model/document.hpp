@@ -199,6 +199,21 @@ struct Document {
 // The citations of a document's text as the citation pass left them (what fills Document::citations).
 std::vector<CitationRef> find_citations(const Document& doc);
 
+// Calls f(inlines, place) for every piece of a document's text that can hold citations, in reading order:
+// each block's content and its table cells (place: the block's id), then each footnote paragraph (the
+// footnote's id). Reads the body first when it is still in the cache.
+template <class F>
+void for_each_text(const Document& doc, F f) {
+  doc.need_body();
+  for (const auto& b : doc.blocks) {
+    f(b.content, b.id);
+    for (const auto& row : b.rows)
+      for (const auto& cell : row) f(cell, b.id);
+  }
+  for (const auto& fn : doc.footnotes)
+    for (const auto& p : fn.paragraphs) f(p, fn.id);
+}
+
 // Gives every block the contract's anchor id: para_N, para_N__point_a, preamble__p_K, p_K, heading ids.
 // Duplicate numbers get a suffix so ids stay unique.
 void assign_ids(Document& doc);

@@ -28,15 +28,8 @@ void sort_most_cited(std::vector<CitedDocument>& list) {
 }  // namespace
 
 std::vector<OutgoingCitation> outgoing_citations(const model::Document& doc) {
-  doc.need_body();
   std::vector<OutgoingCitation> out;
-  for (const auto& b : doc.blocks) {
-    collect(b.content, b.id, out);
-    for (const auto& row : b.rows)
-      for (const auto& cell : row) collect(cell, b.id, out);
-  }
-  for (const auto& f : doc.footnotes)
-    for (const auto& p : f.paragraphs) collect(p, f.id, out);
+  model::for_each_text(doc, [&](const model::Inlines& text, const std::string& place) { collect(text, place, out); });
   return out;
 }
 
