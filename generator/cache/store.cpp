@@ -91,11 +91,6 @@ fs::path Store::entry_path(std::string_view kind, const Hash& key) const {
   return dir_ / kind / hex.substr(0, 2) / hex;
 }
 
-std::optional<std::string> Store::get(std::string_view kind, const Hash& key) const {
-  if (!usable_) return std::nullopt;
-  return read_whole(entry_path(kind, key));
-}
-
 std::optional<Store::Mapped> Store::map(std::string_view kind, const Hash& key) const {
   if (!usable_) return std::nullopt;
   const fs::path path = entry_path(kind, key);

@@ -43,7 +43,6 @@ class Store {
   const std::filesystem::path& dir() const { return dir_; }
 
   // Entries of one kind ("docs", "search") by key. put() is safe from several threads.
-  std::optional<std::string> get(std::string_view kind, const Hash& key) const;
   // An entry mapped into memory (read, where it cannot be mapped), without a copy; the bytes stay valid while
   // `owner` lives. Entries are replaced by rename, never rewritten in place, so a mapping never changes.
   struct Mapped {

@@ -6,7 +6,6 @@
 #include <memory>
 
 #include "analyze/citations/link_pass.hpp"
-#include "analyze/citations/outgoing.hpp"
 #include "analyze/passes.hpp"
 #include "cli/commands.hpp"
 #include "config/config.hpp"

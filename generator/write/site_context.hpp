@@ -46,15 +46,12 @@ void write_keyed(const StagedOutput& out, const std::string& path, const cache::
   out.write(path, make(), key);
 }
 
-// write_keyed for one file of document `index`; the document's body is read from the cache only when the
-// file is made again.
+// write_keyed for one file of document `index`. A reused file needs nothing of the document; what makes one
+// reads the document's body (Document::need_body), so a body still in the cache is read only then.
 template <class Make>
 void write_document_file(const SiteContext& site, const StagedOutput& out, std::size_t index, std::string_view kind,
                          bool uses_templates, const std::string& path, Make make) {
-  write_keyed(out, path, site.file_key(index, kind, uses_templates), [&] {
-    site.archive.documents[index].need_body();
-    return make();
-  });
+  write_keyed(out, path, site.file_key(index, kind, uses_templates), make);
 }
 
 // Layout data shared by all pages. `path` is the page's path from the site root ("doc/x.html"); `root`

@@ -265,12 +265,13 @@ struct FragView {
 struct Part {
   std::vector<DocInfo> docs;
   GroupResult fresh;
+  bool stored = false;
   std::string_view bytes;
   std::shared_ptr<const void> owner;  // keeps `bytes`
   std::vector<std::uint32_t> at;
   std::uint64_t saved_avg = 0;  // the average length its impacts were made with (saved groups only)
 
-  bool saved() const { return owner != nullptr; }
+  bool saved() const { return stored; }
   std::size_t size() const { return saved() ? at.size() : fresh.keys.size(); }
   std::string_view key(std::size_t i) const {
     if (!saved()) return fresh.keys[i].first;
@@ -325,7 +326,7 @@ bool decode_group(GroupBytes saved, std::size_t documents, Part& part) {
     p.saved_avg = avg;
     p.bytes = bytes;
     p.owner = std::move(saved.owner);
-    if (!p.owner) p.owner = std::make_shared<int>(0);  // bytes that live longer than the build
+    p.stored = true;
     part = std::move(p);
     return true;
   } catch (const binary::Truncated&) {
@@ -354,9 +355,9 @@ std::string encode_group(const Part& part, std::uint64_t avg) {
 }
 
 // Rewrites a group's fragments from term frequencies to impacts. `first` is the group's first document.
-void to_impacts(GroupResult& g, std::size_t first, double avg) {
+void to_impacts(Part& g, std::size_t first, double avg) {
   std::string out;
-  for (auto& [key, frag] : g.keys) {
+  for (auto& [key, frag] : g.fresh.keys) {
     out.clear();
     std::size_t i = 0;
     std::uint64_t doc = frag.first_doc;
@@ -374,6 +375,14 @@ void to_impacts(GroupResult& g, std::size_t first, double avg) {
     }
     frag.data.assign(out);
   }
+}
+
+// A group indexed in this build (its impacts still to be made).
+Part indexed(const model::Archive& archive, const config::Config& config, std::size_t begin, std::size_t end) {
+  Part part;
+  part.fresh = index_group(archive, config, begin, end);
+  part.docs = std::move(part.fresh.docs);
+  return part;
 }
 
 }  // namespace
@@ -450,24 +459,21 @@ Index build_index(const model::Archive& archive, const config::Config& config, c
     if (store && store->load)
       if (auto bytes = store->load(g))
         if (decode_group(std::move(*bytes), end - begin, part)) return part;
-    part.fresh = index_group(archive, config, begin, end);
-    return part;
+    return indexed(archive, config, begin, end);
   });
 
   std::uint64_t total = 0;
   for (const auto& p : parts)
-    for (const auto& d : p.saved() ? p.docs : p.fresh.docs) total += d.length;
+    for (const auto& d : p.docs) total += d.length;
   const std::uint64_t avg = rounded_average(total, n);
   parallel_for(parts.size(), [&](std::size_t g) {
     Part& part = parts[g];
     if (part.saved() && part.saved_avg == avg) return;  // impacts already made with this average
     if (part.saved()) {  // made with another average: count the group's terms again
       const std::size_t begin = g * kGroup, end = std::min(n, (g + 1) * kGroup);
-      part = Part{};
-      part.fresh = index_group(archive, config, begin, end);
+      part = indexed(archive, config, begin, end);
     }
-    to_impacts(part.fresh, g * kGroup, static_cast<double>(avg));
-    part.docs = std::move(part.fresh.docs);
+    to_impacts(part, g * kGroup, static_cast<double>(avg));
     if (store && store->save) store->save(g, encode_group(part, avg));
   });
 
