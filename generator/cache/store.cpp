@@ -174,8 +174,9 @@ OutputKeys Store::outputs_of(const fs::path& site) const {
   return keys;
 }
 
-void Store::save_outputs(const fs::path& site, const OutputKeys& keys) const {
+void Store::save_outputs(const fs::path& site, const OutputKeys& keys, const fs::path& also_keep) const {
   std::string id = site_identity(site);
+  std::string kept = also_keep.empty() ? "" : site_identity(also_keep);
   if (!usable_ || id.empty()) return;
   std::vector<std::pair<std::string, OutputEntry>> sorted(keys.begin(), keys.end());
   std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
@@ -184,7 +185,7 @@ void Store::save_outputs(const fs::path& site, const OutputKeys& keys) const {
     bytes += e.key.hex() + " " + std::to_string(e.size) + " " + std::to_string(e.mtime_ns) + " " + path + "\n";
   std::error_code ec;
   for (const auto& f : fs::directory_iterator(dir_ / "outputs", ec))
-    if (f.path().filename() != id) fs::remove(f.path(), ec);
+    if (f.path().filename() != id && (kept.empty() || f.path().filename() != kept)) fs::remove(f.path(), ec);
   write_whole(dir_ / "outputs" / id, bytes);
 }
 

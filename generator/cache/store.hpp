@@ -4,7 +4,11 @@
 //   search/xx/<key> one partial search index per group of documents (analyze/search/index.hpp)
 //   outputs/<site>  what the output folder holds: each file's path and the hash of what it was made from,
 //                   for the site folder it describes (named by that folder's device and inode, so a site
-//                   swapped in by another build, or removed and made again, never matches)
+//                   swapped in by another build, or removed and made again, never matches); kept for the
+//                   current site and the spare
+//   spare-site/     the site the last build replaced, where the next build starts (double buffering, so
+//                   that an edit costs work in proportion to what changed); its unchanged files are hard
+//                   links to the current site's, so it takes little room (edit neither in place)
 //   CACHEDIR.TAG    marks the folder as a cache for backup tools
 // It is never published, and deleting it only makes the next build a full one. A cache that cannot be used
 // (unwritable, damaged) never fails a build: entries that do not read are rebuilt. A record's body is read
@@ -61,8 +65,9 @@ class Store {
   // The output keys recorded for the folder `site` as it is now, or an empty map.
   OutputKeys outputs_of(const std::filesystem::path& site) const;
   // Records the output keys of the folder `site` (before it is swapped in: the identity moves with the
-  // folder) and forgets those of other folders.
-  void save_outputs(const std::filesystem::path& site, const OutputKeys& keys) const;
+  // folder) and forgets those of other folders but `also_keep` (the site being replaced, which becomes the
+  // next build's spare: write::StagedOutput::start_from).
+  void save_outputs(const std::filesystem::path& site, const OutputKeys& keys, const std::filesystem::path& also_keep = {}) const;
 
  private:
   std::filesystem::path entry_path(std::string_view kind, const Hash& key) const;

@@ -153,6 +153,9 @@ BuildReport build(const BuildOptions& options) {
   write::SiteContext site{cfg, archive, templates};
   if (store) {
     out.set_previous(store->outputs_of(out_dir));
+    const fs::path spare = store->dir() / "spare-site";  // the site before the current one (double buffering)
+    out.start_from(spare, store->outputs_of(spare));
+    out.keep_replaced_as(spare);
     site.store = &*store;
     site.keys = output_keys(archive, cfg, analysed.content, setup, templates_key(cfg.templates_dir()));
   }
@@ -199,7 +202,7 @@ BuildReport build(const BuildOptions& options) {
   }
   stage_done("search files");
   write::write_sitemap(site, out);  // last: it lists every page written before it
-  if (store) store->save_outputs(out.dir(), out.keys());
+  if (store) store->save_outputs(out.dir(), out.keys(), out_dir);
   out.commit();
   stage_done("swap");
 

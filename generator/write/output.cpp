@@ -5,8 +5,12 @@
 #include <stdio.h>
 #include <unistd.h>
 
+#include <dirent.h>
+
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <unordered_set>
 
 #include "util/error.hpp"
 #include "util/files.hpp"
@@ -93,6 +97,8 @@ void StagedOutput::write(const fs::path& relative, std::string_view content, con
   fs::path clean = relative.lexically_normal();
   if (clean.is_absolute() || clean.empty() || *clean.begin() == "..")
     throw SourceError({relative.string(), 0}, "refusing to write outside the output folder");
+  // A spare's file may be a link to the current site's: replaced, never truncated.
+  if (recycled_) ::unlinkat(staging_fd_, clean.c_str(), 0);
   int fd = create(clean);
   for (std::size_t done = 0; done < content.size();) {
     ssize_t n = ::write(fd, content.data() + done, content.size() - done);
@@ -110,31 +116,135 @@ void StagedOutput::write(const fs::path& relative, std::string_view content, con
   if (::close(fd) != 0)
     throw SourceError({files::display(staging_ / clean), 0}, std::string("cannot write file: ") + std::strerror(errno));
   if (stated) record(clean.generic_string(), {key, static_cast<std::uint64_t>(st.st_size), mtime_ns(st)});
+  made(clean.generic_string());
   if (clean.extension() == ".html") ++pages_;
   std::size_t n = ++files_;
   if (observer_) observer_(n);
 }
 
+namespace {
+// The file at `relative` under `dir` is as a build left it: same size and modification time (not edited in
+// place since).
+bool unchanged(int dir, const std::string& relative, const cache::OutputEntry& e) {
+  struct stat st {};
+  return ::fstatat(dir, relative.c_str(), &st, 0) == 0 && static_cast<std::uint64_t>(st.st_size) == e.size &&
+         mtime_ns(st) == e.mtime_ns;
+}
+}  // namespace
+
 bool StagedOutput::reuse(const std::string& relative, const cache::Hash& key) const {
+  if (key.empty()) return false;
+  auto count = [&](const cache::OutputEntry& e) {
+    record(relative, e);
+    made(relative);
+    ++reused_;
+    if (fs::path(relative).extension() == ".html") ++pages_;
+    std::size_t n = ++files_;
+    if (observer_) observer_(n);
+    return true;
+  };
+  if (recycled_) {  // already in the staging folder
+    auto s = spare_.find(relative);
+    if (s != spare_.end() && s->second.key == key && unchanged(staging_fd_, relative, s->second)) return count(s->second);
+  }
   auto it = previous_.find(relative);
-  if (it == previous_.end() || it->second.key != key || key.empty()) return false;
-  if (target_fd_ < 0) return false;
-  struct stat st {};  // the file as the previous build left it, not edited in place since
-  if (::fstatat(target_fd_, relative.c_str(), &st, 0) != 0 || static_cast<std::uint64_t>(st.st_size) != it->second.size ||
-      mtime_ns(st) != it->second.mtime_ns)
+  if (it == previous_.end() || it->second.key != key || target_fd_ < 0 || !unchanged(target_fd_, relative, it->second))
     return false;
+  if (recycled_) ::unlinkat(staging_fd_, relative.c_str(), 0);  // the spare's own, made from another key
   if (::linkat(target_fd_, relative.c_str(), staging_fd_, relative.c_str(), 0) != 0) {
     if (errno != ENOENT) return false;
     std::error_code ec;
     fs::create_directories((staging_ / relative).parent_path(), ec);  // the first file of its folder
     if (::linkat(target_fd_, relative.c_str(), staging_fd_, relative.c_str(), 0) != 0) return false;
   }
-  record(relative, it->second);
-  ++reused_;
-  if (fs::path(relative).extension() == ".html") ++pages_;
-  std::size_t n = ++files_;
-  if (observer_) observer_(n);
-  return true;
+  return count(it->second);
+}
+
+void StagedOutput::start_from(const fs::path& spare, cache::OutputKeys keys) {
+  std::error_code ec;
+  if (!fs::is_directory(fs::symlink_status(spare, ec))) return;
+  if (keys.empty() || files_ > 0 || recycled_) {
+    files::remove_tree(spare);  // nothing says what its files were made from
+    return;
+  }
+  // The empty staging folder is replaced by the spare, under the staging name (so a killed build's is
+  // cleaned up as any other staging folder).
+  ::close(staging_fd_);
+  staging_fd_ = -1;
+  if (::rmdir(staging_.c_str()) == 0 && ::rename(spare.c_str(), staging_.c_str()) == 0) {
+    spare_ = std::move(keys);
+    recycled_ = true;
+  } else {
+    files::remove_tree(spare);
+    fs::create_directories(staging_, ec);
+  }
+  staging_fd_ = ::open(staging_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (staging_fd_ < 0)
+    throw SourceError({files::display(staging_), 0}, std::string("cannot open the staging folder: ") + std::strerror(errno));
+}
+
+void StagedOutput::made(std::string relative) const {
+  std::lock_guard lock(keys_mutex_);
+  made_.push_back(std::move(relative));
+}
+
+std::vector<std::string> StagedOutput::files() const {
+  std::lock_guard lock(keys_mutex_);
+  std::vector<std::string> out = made_;
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+namespace {
+// Removes what is under the folder `fd` (at `prefix`) and not in `keep`, and the folders left empty.
+void remove_all_but(int fd, const std::string& prefix, const std::unordered_set<std::string_view>& keep) {
+  DIR* dir = ::fdopendir(fd);
+  if (!dir) {
+    ::close(fd);
+    return;
+  }
+  std::vector<std::pair<std::string, bool>> entries;  // read whole before removing: a folder read while its
+  while (const dirent* e = ::readdir(dir)) {          // entries go may skip some
+    const char* name = e->d_name;
+    if (name[0] == '.' && (name[1] == 0 || (name[1] == '.' && name[2] == 0))) continue;
+    bool folder = e->d_type == DT_DIR;
+    if (e->d_type == DT_UNKNOWN) {
+      struct stat st {};
+      folder = ::fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode);
+    }
+    entries.emplace_back(name, folder);
+  }
+  for (const auto& [name, folder] : entries) {
+    std::string path = prefix + name;
+    if (folder) {
+      int sub = ::openat(fd, name.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+      if (sub >= 0) remove_all_but(sub, path + "/", keep);
+      ::unlinkat(fd, name.c_str(), AT_REMOVEDIR);  // only when empty now
+    } else if (!keep.count(path)) {
+      ::unlinkat(fd, name.c_str(), 0);
+    }
+  }
+  ::closedir(dir);
+}
+}  // namespace
+
+// The spare's files that this build did not make (a removed document's, say) leave the staging folder.
+void StagedOutput::prune() const {
+  if (!recycled_) return;
+  std::lock_guard lock(keys_mutex_);
+  std::unordered_set<std::string_view> keep(made_.begin(), made_.end());
+  int fd = ::dup(staging_fd_);
+  if (fd >= 0) remove_all_but(fd, "", keep);
+}
+
+// The site that was replaced: kept as the next build's spare when asked, else removed.
+void StagedOutput::retire(const fs::path& old) const {
+  if (!keep_as_.empty()) {
+    files::remove_tree(keep_as_);  // a spare left there (start_from() takes it when there is one)
+    if (::rename(old.c_str(), keep_as_.c_str()) == 0) return;
+  }
+  remove_site(old);
 }
 
 void StagedOutput::record(std::string relative, const cache::OutputEntry& entry) const {
@@ -148,6 +258,7 @@ cache::OutputKeys StagedOutput::keys() const {
 }
 
 void StagedOutput::commit() {
+  prune();
   std::error_code ec;
   if (fs::exists(target_, ec) || fs::is_symlink(target_, ec)) {
     if (!fs::is_directory(target_, ec))
@@ -157,7 +268,7 @@ void StagedOutput::commit() {
       committed_ = true;
       fs::path old = target_.parent_path() / ("." + target_.filename().string() + kOldTag + std::to_string(::getpid()));
       fs::rename(staging_, old, ec);  // staging_ now holds the previous site
-      remove_site(ec ? staging_ : old);
+      retire(ec ? staging_ : old);
       return;
     }
     // Filesystems without RENAME_EXCHANGE: move the old site aside, then move the new one in.
@@ -171,7 +282,7 @@ void StagedOutput::commit() {
       throw SourceError({files::display(target_), 0}, "cannot move the new site in place: " + ec.message());
     }
     committed_ = true;
-    remove_site(old);
+    retire(old);
     return;
   }
   fs::rename(staging_, target_, ec);

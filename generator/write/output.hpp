@@ -6,7 +6,9 @@
 #include <filesystem>
 #include <functional>
 #include <mutex>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "cache/hash.hpp"
 #include "cache/store.hpp"
@@ -34,10 +36,22 @@ class StagedOutput {
   // then makes the file itself.
   void set_previous(cache::OutputKeys previous);
   bool reuse(const std::string& relative, const cache::Hash& key) const;
+
+  // Double buffering: starts the new site from `spare`, a site an earlier build made (`keys`: what made its
+  // files), instead of from an empty folder. Its files made from the right key stay where they are (reuse()
+  // then costs one stat), the others are replaced (never written in place: a spare's file may be a link to
+  // the current site's), and commit() removes those this build did not make. An edit then costs work in
+  // proportion to what changed, not to the size of the site. Without keys the spare is only removed.
+  void start_from(const std::filesystem::path& spare, cache::OutputKeys keys);
+  // At commit, the replaced site is moved to `spare` for the next build's start_from(), not removed.
+  void keep_replaced_as(std::filesystem::path spare) { keep_as_ = std::move(spare); }
   std::size_t files_reused() const { return reused_; }
 
   // The keys of the files written or reused with a key, for the next build.
   cache::OutputKeys keys() const;
+
+  // The files of the new site so far (written or reused), '/'-separated, sorted.
+  std::vector<std::string> files() const;
 
   // Files written so far, and how many of them are HTML pages.
   std::size_t files_written() const { return files_; }
@@ -47,7 +61,7 @@ class StagedOutput {
   void on_write(std::function<void(std::size_t files)> observer) { observer_ = std::move(observer); }
 
   // Swaps the staging folder in as the target (atomically where the system allows), then removes the old
-  // site.
+  // site (or keeps it as the spare, keep_replaced_as()).
   void commit();
 
  private:
@@ -60,10 +74,17 @@ class StagedOutput {
   mutable std::atomic<std::size_t> pages_{0};
   mutable std::atomic<std::size_t> reused_{0};
   cache::OutputKeys previous_;
+  cache::OutputKeys spare_;  // what made the files the staging folder started with (start_from)
+  bool recycled_ = false;
+  std::filesystem::path keep_as_;
+  mutable std::vector<std::string> made_;  // every file of this build (written or reused)
   mutable std::mutex keys_mutex_;
   mutable std::vector<std::pair<std::string, cache::OutputEntry>> keys_;
   void record(std::string relative, const cache::OutputEntry& entry) const;
+  void made(std::string relative) const;
   int create(const std::filesystem::path& relative) const;
+  void prune() const;
+  void retire(const std::filesystem::path& old) const;
   std::function<void(std::size_t)> observer_;
 };
 

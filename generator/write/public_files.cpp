@@ -84,13 +84,9 @@ void write_robots(const SiteContext& site, const StagedOutput& out) {
 
 void write_sitemap(const SiteContext& site, const StagedOutput& out) {
   if (site.config.base_url.empty()) return;
-  std::vector<std::string> pages;
-  for (const auto& e : fs::recursive_directory_iterator(out.dir())) {
-    if (!e.is_regular_file() || e.path().extension() != ".html") continue;
-    std::string rel = e.path().lexically_relative(out.dir()).generic_string();
-    if (rel != "404.html") pages.push_back(rel);
-  }
-  std::sort(pages.begin(), pages.end());
+  std::vector<std::string> pages;  // sorted, as files() gives them
+  for (auto& f : out.files())
+    if (f.size() > 5 && f.compare(f.size() - 5, 5, ".html") == 0 && f != "404.html") pages.push_back(std::move(f));
   XmlWriter x;
   x.open("urlset", {{"xmlns", "http://www.sitemaps.org/schemas/sitemap/0.9"}});
   for (const auto& p : pages) x.open("url").leaf("loc", absolute_url(site.config.base_url, p)).close();
