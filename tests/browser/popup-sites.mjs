@@ -2,10 +2,9 @@
 // other (in the text and inside a footnote), several footnotes (one label used twice, a "*" mark), and a
 // sidecar with editorial annotations. Built with the real binary and the project's templates.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, readdirSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync, readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { ACTA, ROOT, buildSite } from './support.mjs';
+import { ACTA, ROOT, buildSite, tempDir } from './support.mjs';
 
 export const FIXTURE = {
   citing: 'doc/a-res-80-1.html',
@@ -77,9 +76,9 @@ const SIDECAR = `annotations:
     date: 2026-01-10
 `;
 
-// Builds the fixture archive; returns the site folder.
+// Builds the fixture archive in a temporary folder (removed when the process exits); returns the site folder.
 export function buildFixtureSite() {
-  const dir = mkdtempSync(join(tmpdir(), 'acta-fixture-'));
+  const dir = tempDir('acta-fixture-');
   mkdirSync(join(dir, 'content'));
   writeFileSync(join(dir, 'content', 'cited.md'), CITED);
   writeFileSync(join(dir, 'content', 'citing.md'), CITING);

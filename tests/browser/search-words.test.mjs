@@ -4,18 +4,17 @@
 // archive order (so the order of equal scores would put it first), and fillers that keep postings sparse.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync, readFileSync, readdirSync } from 'node:fs';
 import { inflateRawSync } from 'node:zlib';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, buildSite, launch, origins } from './support.mjs';
+import { ROOT, buildSite, launch, origins, tempDir } from './support.mjs';
 import { results } from './search-support.mjs';
 
 const doc = (n, title, body) => `---\ntitle: ${title}\nsymbol: A/RES/99/${n}\ndate: 2030-01-01\n---\n大会，\n\n1. ${body}\n`;
 
 let browser, where, site;
 before(async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'acta-search-words-'));
+  const dir = tempDir('acta-search-words-');  // removed when the process exits
   const content = join(dir, 'content');
   mkdirSync(content);
   writeFileSync(join(content, 'a1.md'), doc(1, '服务', '我们和服务人员。'));

@@ -6,17 +6,16 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync, cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, buildSite, launch, origins, serve } from './support.mjs';
+import { ROOT, buildSite, launch, origins, serve, tempDir } from './support.mjs';
 import { siteFold, scanPages, expected, results, pageErrors, checkQuery } from './search-support.mjs';
 
 const MAKE_CORPUS = join(ROOT, '..', 'shared', 'corpus', 'make-corpus');
 const NO_HITS = '这个短语不会出现在任何文件里';
 
 function fixtureSite() {
-  const dir = mkdtempSync(join(tmpdir(), 'acta-search-fixture-'));
+  const dir = tempDir('acta-search-fixture-');  // removed when the process exits
   const content = join(dir, 'content');
   cpSync(join(ROOT, 'tests', 'browser', 'fixtures', 'search'), content, { recursive: true });
   if (existsSync(MAKE_CORPUS)) {

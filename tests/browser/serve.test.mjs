@@ -5,16 +5,16 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { request } from 'node:http';
-import { mkdtempSync, cpSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, ACTA, launch, watchErrors } from './support.mjs';
+import { ROOT, ACTA, launch, watchErrors, tempDir } from './support.mjs';
 
 let dir, server, base, browser, output = '';
 
-// The archive: the Markdown fixtures, the project's templates, written into a fresh folder.
+// The archive: the Markdown fixtures, the project's templates, written into a fresh folder (removed when the
+// process exits).
 function makeArchive() {
-  const d = mkdtempSync(join(tmpdir(), 'acta-serve-'));
+  const d = tempDir('acta-serve-');
   cpSync(join(ROOT, 'tests/fixtures/archive/content'), join(d, 'content'), { recursive: true });
   cpSync(join(ROOT, 'templates'), join(d, 'templates'), { recursive: true });
   writeFileSync(join(d, 'site-config.yaml'), 'title: 服务测试\nlanguage: zh-Hans\noutput: public\n');
@@ -65,7 +65,6 @@ after(async () => {
     server.child.kill('SIGTERM');
     await exited;
   }
-  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 test('serve answers with the site and the reload script, only in what it serves', async () => {

@@ -17,10 +17,21 @@ const TYPES = {
   '.json': 'application/json', '.svg': 'image/svg+xml', '.xml': 'application/xml', '.png': 'image/png',
 };
 
+// A fresh folder under the system's temporary folder, removed when the test file's process exits, whether
+// its tests passed or failed (each test file runs in a process of its own). Set ACTA_KEEP_TMP=1 to keep the
+// folders for a look after a run; each kept folder's path is then printed on stderr.
+export function tempDir(prefix) {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  process.on('exit', () => {
+    if (process.env.ACTA_KEEP_TMP === '1') process.stderr.write(`ACTA_KEEP_TMP=1: kept ${dir}\n`);
+    else rmSync(dir, { recursive: true, force: true });
+  });
+  return dir;
+}
+
 // Builds the project's own site-config.yaml and content/ into a fresh folder; returns its path.
 export function buildSite({ config = join(ROOT, 'site-config.yaml'), extraConfig = '' } = {}) {
-  const out = mkdtempSync(join(tmpdir(), 'acta-browser-'));
-  process.on('exit', () => rmSync(out, { recursive: true, force: true }));  // the test file's process
+  const out = tempDir('acta-browser-');
   let cfg = config;
   if (extraConfig) {
     cfg = join(out, 'site-config.yaml');

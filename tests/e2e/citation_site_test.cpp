@@ -59,13 +59,13 @@ date: 2025-12-15
 )X";
 
 struct Site {
-  fs::path dir;
+  explicit Site(e2e::TempDir d) : dir(std::move(d)) {}
+  e2e::TempDir dir;  // removed with the Site
   std::string old_page, new_page, citations, index;
 };
 
 Site build_site(const std::string& name) {
-  Site s;
-  s.dir = e2e::make_site(name, kConfig);
+  Site s(e2e::make_site(name, kConfig));
   e2e::write(s.dir / "content" / "old.md", kOld);
   e2e::write(s.dir / "content" / "new.md", kNew);
   auto run = e2e::acta(s.dir, "build");
@@ -89,7 +89,6 @@ TEST(CitationSite, ArchiveCitationsLinkToThePageAndParagraph) {
   EXPECT_NE(s.old_page.find("href=\"../doc/a-res-80-144.html#para_2\" data-cite=\"A/RES/80/144\">80/144</a>"), std::string::npos);
   // The placeholder link is gone, not nested.
   EXPECT_EQ(s.new_page.find("href=\"#\""), std::string::npos);
-  fs::remove_all(s.dir);
 }
 
 TEST(CitationSite, ExternalCitationsCarryTheFullSymbol) {
@@ -105,7 +104,6 @@ TEST(CitationSite, ExternalCitationsCarryTheFullSymbol) {
   EXPECT_NE(s.new_page.find("回顾理事会关于土地的第 23/17 号决议。"), std::string::npos);
   // Every link on the page that is a citation is one of these (nothing else became a link).
   EXPECT_EQ(e2e::count(s.new_page, "class=\"cite "), 6u) << s.new_page;
-  fs::remove_all(s.dir);
 }
 
 TEST(CitationSite, CitedBySectionLinksToTheCitingParagraphs) {
@@ -116,7 +114,6 @@ TEST(CitationSite, CitedBySectionLinksToTheCitingParagraphs) {
   EXPECT_NE(section.find("href=\"../doc/a-res-80-144.html#para_2\">第 2 段</a>"), std::string::npos) << section;
   auto other = s.new_page.substr(s.new_page.find("class=\"cited-by\""));
   EXPECT_NE(other.find("href=\"../doc/a-res-62-196.html#para_5\">第 5 段</a>"), std::string::npos) << other;
-  fs::remove_all(s.dir);
 }
 
 TEST(CitationSite, CitationsPageCountsCitingDocuments) {
@@ -135,11 +132,10 @@ TEST(CitationSite, CitationsPageCountsCitingDocuments) {
   EXPECT_LT(first, later);
   EXPECT_NE(s.citations.find("href=\"https://undocs.org/zh/A/80/255\""), std::string::npos);
   EXPECT_NE(s.citations.find("共引用其他文件 9 次"), std::string::npos);  // 6 + 3; the unresolved 23/17 is no link
-  fs::remove_all(s.dir);
 }
 
 TEST(CitationSite, CheckReportsUnresolvedCitationsWithFileAndLine) {
-  fs::path dir = e2e::make_site("cite-check", kConfig);
+  auto dir = e2e::make_site("cite-check", kConfig);
   e2e::write(dir / "content" / "old.md", kOld);
   e2e::write(dir / "content" / "new.md", kNew);
   auto run = e2e::acta(dir, "check");
@@ -159,11 +155,10 @@ TEST(CitationSite, CheckReportsUnresolvedCitationsWithFileAndLine) {
   run = e2e::acta(dir, "check");
   EXPECT_EQ(run.status, 1);
   EXPECT_NE(run.out.find("copy.md"), std::string::npos) << run.out;
-  fs::remove_all(dir);
 }
 
 TEST(CitationSite, CitationsPageNamesTwentyCitingDocumentsAndCountsTheRest) {
-  fs::path site = e2e::make_site("cite-many", "title: 测试\n");
+  auto site = e2e::make_site("cite-many", "title: 测试\n");
   e2e::write(site / "content" / "cited.md", "---\nsymbol: A/RES/62/196\ntitle: 山区\n---\n\n1. 鼓励各国。\n");
   for (int i = 1; i <= 25; ++i)
     e2e::write(site / "content" / ("c" + std::to_string(i) + ".md"),
@@ -184,5 +179,4 @@ TEST(CitationSite, CitationsPageNamesTwentyCitingDocumentsAndCountsTheRest) {
   // The cited document's own page still links every citing document.
   std::string cited = e2e::read(site / "public" / "doc" / "a-res-62-196.html");
   for (int i = 1; i <= 25; ++i) EXPECT_NE(cited.find("a-res-70-" + std::to_string(i) + ".html"), std::string::npos) << i;
-  fs::remove_all(site);
 }

@@ -23,9 +23,8 @@ Run acta(const fs::path& dir, const std::string& args) {
   return r;
 }
 
-fs::path make_site(const std::string& name, const std::string& config_yaml) {
-  fs::path dir = fs::temp_directory_path() / ("acta-e2e-" + name + "-" + std::to_string(::getpid()));
-  fs::remove_all(dir);
+TempDir make_site(const std::string& name, const std::string& config_yaml) {
+  TempDir dir("acta-e2e-" + name);
   fs::create_directories(dir / "content");
   fs::copy(fs::path(ACTA_SOURCE_DIR) / "templates", dir / "templates", fs::copy_options::recursive);
   write(dir / "site-config.yaml", config_yaml);

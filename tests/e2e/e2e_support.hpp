@@ -5,7 +5,11 @@
 #include <map>
 #include <string>
 
+#include "../common/temp_dir.hpp"
+
 namespace e2e {
+
+using acta_test::TempDir;
 
 struct Run {
   int status = 0;
@@ -15,8 +19,9 @@ struct Run {
 // Runs `acta <args>` in `dir`.
 Run acta(const std::filesystem::path& dir, const std::string& args);
 
-// A fresh temporary folder holding a copy of the project's templates and the given config text.
-std::filesystem::path make_site(const std::string& name, const std::string& config_yaml);
+// A fresh temporary folder holding a copy of the project's templates and the given config text; removed
+// when the returned TempDir goes out of scope (kept with ACTA_KEEP_TMP=1).
+TempDir make_site(const std::string& name, const std::string& config_yaml);
 
 std::string read(const std::filesystem::path& p);
 void write(const std::filesystem::path& p, const std::string& text);

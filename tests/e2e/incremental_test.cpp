@@ -48,7 +48,7 @@ std::string doc_b(const std::string& title, const std::string& extra) {
 TEST(Incremental, EveryChangeGivesTheSiteABuildFromScratchGives) {
   // The project's own config: its topics make topic pages that depend on the documents.
   const std::string config = e2e::read(fs::path(ACTA_SOURCE_DIR) / "site-config.yaml");
-  fs::path site = e2e::make_site("incremental", config);
+  auto site = e2e::make_site("incremental", config);
   fs::path content = site / "content";
   for (const auto& e : fs::directory_iterator(fs::path(ACTA_SOURCE_DIR) / "content")) fs::copy(e.path(), content / e.path().filename());
   e2e::write(content / "a.md", doc_a("A/RES/70/5", true));
@@ -129,19 +129,17 @@ TEST(Incremental, EveryChangeGivesTheSiteABuildFromScratchGives) {
 
   fs::remove_all(site / ".acta-cache");
   build_and_compare(site, "the cache folder removed");
-  fs::remove_all(site);
 }
 
 TEST(Incremental, NoCacheLeavesNoCacheFolder) {
-  fs::path site = e2e::make_site("no-cache", "title: 测试\n");
+  auto site = e2e::make_site("no-cache", "title: 测试\n");
   e2e::write(site / "content" / "a.md", doc_a("A/RES/70/5", true));
   ASSERT_EQ(e2e::acta(site, "build --no-cache").status, 0);
   EXPECT_FALSE(fs::exists(site / ".acta-cache"));
-  fs::remove_all(site);
 }
 
 TEST(Incremental, CacheInsideTheOutputOrContentFolderIsRefused) {
-  fs::path site = e2e::make_site("cache-place", "title: 测试\ncache: public/.cache\n");
+  auto site = e2e::make_site("cache-place", "title: 测试\ncache: public/.cache\n");
   e2e::write(site / "content" / "a.md", doc_a("A/RES/70/5", true));
   auto run = e2e::acta(site, "build");
   EXPECT_EQ(run.status, 1);
@@ -156,5 +154,4 @@ TEST(Incremental, CacheInsideTheOutputOrContentFolderIsRefused) {
   EXPECT_EQ(run.status, 0) << run.out;
   EXPECT_TRUE(fs::exists(site / "content" / ".cache" / "CACHEDIR.TAG"));
   EXPECT_EQ(e2e::acta(site, "build").out.find("skipped"), std::string::npos);
-  fs::remove_all(site);
 }

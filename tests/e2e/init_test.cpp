@@ -1,16 +1,12 @@
 // `acta init DIR` writes an archive that builds as it is, and never writes into a folder that has files.
 #include <gtest/gtest.h>
 
-#include <unistd.h>
-
 #include "e2e_support.hpp"
 
 namespace fs = std::filesystem;
 
 TEST(Init, NewArchiveBuilds) {
-  fs::path base = fs::temp_directory_path() / ("acta-e2e-init-" + std::to_string(::getpid()));
-  fs::remove_all(base);
-  fs::create_directories(base);
+  e2e::TempDir base("acta-e2e-init");
   auto run = e2e::acta(base, "init my-archive");
   ASSERT_EQ(run.status, 0) << run.out;
   fs::path dir = base / "my-archive";
@@ -32,12 +28,10 @@ TEST(Init, NewArchiveBuilds) {
   std::string page = e2e::read(dir / "public" / "doc" / "example.html");
   EXPECT_NE(page.find("id=\"para_2__point_b\""), std::string::npos);
   EXPECT_NE(page.find("data-footnote-ref"), std::string::npos);
-  fs::remove_all(base);
 }
 
 TEST(Init, RefusesAFolderWithFiles) {
-  fs::path base = fs::temp_directory_path() / ("acta-e2e-init-full-" + std::to_string(::getpid()));
-  fs::remove_all(base);
+  e2e::TempDir base("acta-e2e-init-full");
   e2e::write(base / "mine" / "notes.txt", "keep me");
   auto run = e2e::acta(base, "init mine");
   EXPECT_NE(run.status, 0);
@@ -46,5 +40,4 @@ TEST(Init, RefusesAFolderWithFiles) {
   EXPECT_FALSE(fs::exists(base / "mine" / "site-config.yaml"));
   auto missing = e2e::acta(base, "init");
   EXPECT_NE(missing.status, 0);
-  fs::remove_all(base);
 }

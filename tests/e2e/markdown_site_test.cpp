@@ -54,7 +54,7 @@ date: 2017-07-21
 }  // namespace
 
 TEST(MarkdownSite, BuildsContractPagesIdsAndFootnotes) {
-  fs::path site = e2e::make_site("md", kConfig);
+  auto site = e2e::make_site("md", kConfig);
   e2e::write(site / "content" / "res.md", kResolution);
   e2e::write(site / "content" / "report.md", kReport);
   auto run = e2e::acta(site, "build");
@@ -95,11 +95,10 @@ TEST(MarkdownSite, BuildsContractPagesIdsAndFootnotes) {
   EXPECT_NE(page.find("href=\"#fnref_1_2\""), std::string::npos);  // second reference to note 1
   EXPECT_NE(page.find("href=\"../assets/style.css\""), std::string::npos);
   EXPECT_NE(page.find("2007年12月19日"), std::string::npos);
-  fs::remove_all(site);
 }
 
 TEST(MarkdownSite, FailedBuildKeepsPreviousSite) {
-  fs::path site = e2e::make_site("fail", kConfig);
+  auto site = e2e::make_site("fail", kConfig);
   e2e::write(site / "content" / "res.md", kResolution);
   ASSERT_EQ(e2e::acta(site, "build").status, 0);
   std::string before = e2e::read(site / "public" / "doc" / "a-res-62-196.html");
@@ -113,11 +112,10 @@ TEST(MarkdownSite, FailedBuildKeepsPreviousSite) {
   int entries = 0;
   for (auto& e : fs::directory_iterator(site)) entries += e.path().filename().string().rfind(".public", 0) == 0;
   EXPECT_EQ(entries, 0);  // no staging folder left behind
-  fs::remove_all(site);
 }
 
 TEST(MarkdownSite, CommandLine) {
-  fs::path site = e2e::make_site("cli", kConfig);
+  auto site = e2e::make_site("cli", kConfig);
   auto v = e2e::acta(site, "--version");
   EXPECT_EQ(v.status, 0);
   EXPECT_NE(v.out.find("acta "), std::string::npos);
@@ -131,5 +129,4 @@ TEST(MarkdownSite, CommandLine) {
   auto missing = e2e::acta(site, "build --config nope.yaml");
   EXPECT_NE(missing.status, 0);
   EXPECT_NE(missing.out.find("nope.yaml"), std::string::npos) << missing.out;
-  fs::remove_all(site);
 }

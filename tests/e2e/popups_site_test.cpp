@@ -42,7 +42,7 @@ const char* kSidecar = "annotations:\n  - anchor: para_2\n    note: 本段首次
 }  // namespace
 
 TEST(PopupsSite, AnnotationsPreviewDataAndScripts) {
-  fs::path site = e2e::make_site("popups", kConfig);
+  auto site = e2e::make_site("popups", kConfig);
   e2e::write(site / "content" / "cited.md", kCited);
   e2e::write(site / "content" / "cited.yaml", kSidecar);
   e2e::write(site / "content" / "citing.md", kCiting);
@@ -78,7 +78,7 @@ TEST(PopupsSite, AnnotationsPreviewDataAndScripts) {
 }
 
 TEST(PopupsSite, AnnotationOnAMissingAnchorNamesSidecarAndLine) {
-  fs::path site = e2e::make_site("popups-missing", kConfig);
+  auto site = e2e::make_site("popups-missing", kConfig);
   e2e::write(site / "content" / "cited.md", kCited);
   ASSERT_EQ(e2e::acta(site, "build").status, 0);
   ASSERT_TRUE(fs::exists(site / "public" / "doc" / "a-res-62-196.html"));

@@ -13,7 +13,7 @@ const char* kUndated = "---\ntitle: 说明 <草稿>\n---\n\n正文。\n";
 }  // namespace
 
 TEST(PublicFiles, WithBaseUrl) {
-  fs::path site = e2e::make_site("public", "title: 档案 & 注释\nbase_url: https://example.org/un\noutput: public\n");
+  auto site = e2e::make_site("public", "title: 档案 & 注释\nbase_url: https://example.org/un\noutput: public\n");
   e2e::write(site / "content" / "a.md", kDoc);
   e2e::write(site / "content" / "b.md", kOlder);
   e2e::write(site / "content" / "c.md", kUndated);
@@ -47,11 +47,10 @@ TEST(PublicFiles, WithBaseUrl) {
   std::string missing = e2e::read(pub / "404.html");
   EXPECT_NE(missing.find("href=\"index.html\""), std::string::npos);
   EXPECT_NE(missing.find("noindex"), std::string::npos);
-  fs::remove_all(site);
 }
 
 TEST(PublicFiles, WithoutBaseUrl) {
-  fs::path site = e2e::make_site("public-nobase", "title: 档案\noutput: public\n");
+  auto site = e2e::make_site("public-nobase", "title: 档案\noutput: public\n");
   e2e::write(site / "content" / "a.md", kDoc);
   auto run = e2e::acta(site, "build");
   ASSERT_EQ(run.status, 0) << run.out;
@@ -66,11 +65,10 @@ TEST(PublicFiles, WithoutBaseUrl) {
   EXPECT_EQ(page.find("og:url"), std::string::npos);
   EXPECT_EQ(page.find("feed.xml"), std::string::npos);
   EXPECT_NE(page.find("og:title"), std::string::npos);
-  fs::remove_all(site);
 }
 
 TEST(BuildReport, ProgressAndSummaryUnlessQuiet) {
-  fs::path site = e2e::make_site("summary", "title: 档案\noutput: public\n");
+  auto site = e2e::make_site("summary", "title: 档案\noutput: public\n");
   e2e::write(site / "content" / "a.md", kDoc);
   e2e::write(site / "content" / "b.md", kOlder);
   auto run = e2e::acta(site, "build");
@@ -93,5 +91,4 @@ TEST(BuildReport, ProgressAndSummaryUnlessQuiet) {
   auto quiet = e2e::acta(site, "build --quiet");
   ASSERT_EQ(quiet.status, 0) << quiet.out;
   EXPECT_EQ(quiet.out, "");
-  fs::remove_all(site);
 }

@@ -34,17 +34,24 @@ const std::vector<Seed>& seeds() {
 class SeedsSite : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = new fs::path(e2e::make_site("seeds", "title: 种子档案\nlanguage: zh-Hans\noutput: public\ncontent: " +
-                                                    (fs::path(ACTA_SOURCE_DIR) / "content").string() + "\n"));
+    dir_ = new e2e::TempDir(e2e::make_site("seeds", "title: 种子档案\nlanguage: zh-Hans\noutput: public\ncontent: " +
+                                                        (fs::path(ACTA_SOURCE_DIR) / "content").string() + "\n"));
     auto run = e2e::acta(*dir_, "build");
     ASSERT_EQ(run.status, 0) << run.out;
     out_ = new std::string(run.out);
   }
+  // Runs after the suite's tests, also when SetUpTestSuite or a test failed: the site folder goes with dir_.
+  static void TearDownTestSuite() {
+    delete dir_;
+    dir_ = nullptr;
+    delete out_;
+    out_ = nullptr;
+  }
   static std::string page(const std::string& name) { return e2e::read(*dir_ / "public" / "doc" / name); }
-  static fs::path* dir_;
+  static e2e::TempDir* dir_;
   static std::string* out_;
 };
-fs::path* SeedsSite::dir_ = nullptr;
+e2e::TempDir* SeedsSite::dir_ = nullptr;
 std::string* SeedsSite::out_ = nullptr;
 
 // The page's body text without tags, footnote references and footnotes.

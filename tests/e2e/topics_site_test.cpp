@@ -29,7 +29,7 @@ std::vector<std::string> listed(const std::string& page) {
 }  // namespace
 
 TEST(TopicsSite, SeedsAreUnderTheRightTopicsWithEvidence) {
-  fs::path site = e2e::make_site("topics-seeds", project_config());
+  auto site = e2e::make_site("topics-seeds", project_config());
   auto run = e2e::acta(site, "build");
   ASSERT_EQ(run.status, 0) << run.out;
   fs::path pub = site / "public";
@@ -87,7 +87,6 @@ TEST(TopicsSite, SeedsAreUnderTheRightTopicsWithEvidence) {
   EXPECT_NE(overview.find("href=\"../doc/a-res-80-144.html\""), std::string::npos);
   EXPECT_NE(e2e::read(pub / "index.html").find("href=\"topics/index.html\""), std::string::npos);
   EXPECT_FALSE(std::regex_search(overview, std::regex("<script(?![^>]*\\ssrc=)"))) << "inline script";
-  fs::remove_all(site);
 }
 
 TEST(TopicsSite, AFifthTopicInTheConfigGetsItsPage) {
@@ -102,7 +101,7 @@ topics:
     threshold: 6
     terms: {荒漠化: 3, 土地退化: 3, 干旱: 2, 沙尘暴: 2}
 )X");
-  fs::path site = e2e::make_site("topics-fifth", cfg);
+  auto site = e2e::make_site("topics-fifth", cfg);
   auto run = e2e::acta(site, "build");
   ASSERT_EQ(run.status, 0) << run.out;
   fs::path pub = site / "public";
@@ -116,11 +115,10 @@ topics:
   for (const char* t : {"mountains", "biodiversity", "water", "climate"})
     EXPECT_TRUE(fs::exists(pub / "topics" / (std::string(t) + ".html"))) << t;
   EXPECT_NE(e2e::read(pub / "doc" / "a-72-152.html").find("href=\"../topics/desertification.html\""), std::string::npos);
-  fs::remove_all(site);
 }
 
 TEST(TopicsSite, FrontMatterTopicsAndHostileTerms) {
-  fs::path site = e2e::make_site("topics-md", R"X(title: 测试
+  auto site = e2e::make_site("topics-md", R"X(title: 测试
 topic_threshold: 4
 topics:
   - id: water
@@ -158,7 +156,6 @@ topics: [mountains, water]
   EXPECT_NE(water.find("编者标注"), std::string::npos);
   // mountains: asserted, one passing mention: listed because the editor said so and the text has evidence.
   EXPECT_EQ(listed(e2e::read(site / "public" / "topics" / "mountains.html")), std::vector<std::string>{"a-res-1-1"});
-  fs::remove_all(site);
 }
 
 TEST(TopicsSite, LongListsLinkEveryDocumentAndParagraphOnOnePage) {
@@ -170,7 +167,7 @@ topics:
     label_en: Water
     terms: {淡水: 3}
 )X";
-  fs::path site = e2e::make_site("topics-long", cfg);
+  auto site = e2e::make_site("topics-long", cfg);
   // 60 documents under water, each with three evidence paragraphs.
   for (int i = 1; i <= 60; ++i)
     e2e::write(site / "content" / ("d" + std::to_string(i) + ".md"),
@@ -188,5 +185,4 @@ topics:
   EXPECT_EQ(e2e::count(page, "class=\"excerpt-link\""), 100u);
   EXPECT_NE(page.find("前 50 份文件附有最相关段落的摘录"), std::string::npos);
   EXPECT_FALSE(fs::exists(site / "public" / "topics" / "water-2.html"));
-  fs::remove_all(site);
 }

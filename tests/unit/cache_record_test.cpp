@@ -9,6 +9,7 @@
 #include "cache/record.hpp"
 #include "cache/store.hpp"
 #include "read/content.hpp"
+#include "../common/temp_dir.hpp"
 
 using namespace acta;
 
@@ -65,8 +66,7 @@ TEST(CacheRecord, TheBodyIsReadWhenNeededAndAChangedRecordIsSaid) {
   std::vector<analyze::citations::Lookups> lookups;
   analyze::run_passes(archive, config, nullptr, std::vector<char>(archive.documents.size(), 1), &lookups);
   namespace fs = std::filesystem;
-  fs::path dir = fs::temp_directory_path() / ("acta-unit-store-" + std::to_string(::getpid()));
-  fs::remove_all(dir);
+  acta_test::TempDir dir("acta-unit-store", /*create=*/false);  // removed at the end, pass or fail
   cache::Store store(dir);
   std::size_t with_citations = 0;
   for (std::size_t i = 0; i < archive.documents.size(); ++i) {
@@ -112,5 +112,4 @@ TEST(CacheRecord, TheBodyIsReadWhenNeededAndAChangedRecordIsSaid) {
   } catch (const SourceError& e) {
     EXPECT_NE(std::string(e.what()).find("changed while this build was reading it"), std::string::npos) << e.what();
   }
-  fs::remove_all(dir);
 }

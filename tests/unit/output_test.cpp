@@ -6,17 +6,14 @@
 #include "util/error.hpp"
 #include "util/files.hpp"
 #include "write/output.hpp"
+#include "../common/temp_dir.hpp"
 
 namespace fs = std::filesystem;
 using acta::write::StagedOutput;
 
 namespace {
-fs::path temp_dir(const std::string& name) {
-  auto d = fs::temp_directory_path() / ("acta-output-test-" + name + "-" + std::to_string(::getpid()));
-  fs::remove_all(d);
-  fs::create_directories(d);
-  return d;
-}
+// Removed when the returned folder goes out of scope, also when the test fails (kept with ACTA_KEEP_TMP=1).
+acta_test::TempDir temp_dir(const std::string& name) { return acta_test::TempDir("acta-output-test-" + name); }
 }  // namespace
 
 TEST(StagedOutput, CommitReplacesWholeFolder) {
@@ -34,7 +31,6 @@ TEST(StagedOutput, CommitReplacesWholeFolder) {
   int entries = 0;
   for (auto& e : fs::directory_iterator(root)) { (void)e; ++entries; }
   EXPECT_EQ(entries, 1);  // no staging or old folders left behind
-  fs::remove_all(root);
 }
 
 TEST(StagedOutput, FailedBuildLeavesPreviousSite) {
@@ -51,7 +47,6 @@ TEST(StagedOutput, FailedBuildLeavesPreviousSite) {
   int entries = 0;
   for (auto& e : fs::directory_iterator(root)) { (void)e; ++entries; }
   EXPECT_EQ(entries, 1);  // the staging folder was removed
-  fs::remove_all(root);
 }
 
 TEST(StagedOutput, StaleStagingFromKilledBuildIsCleaned) {
@@ -61,7 +56,6 @@ TEST(StagedOutput, StaleStagingFromKilledBuildIsCleaned) {
   StagedOutput out(root / "public");
   EXPECT_FALSE(fs::exists(root / ".public.acta-staging-99999"));
   EXPECT_EQ(acta::files::read(root / "public" / "index.html"), "live");
-  fs::remove_all(root);
 }
 
 TEST(StagedOutput, RefusesToEscape) {
@@ -71,7 +65,6 @@ TEST(StagedOutput, RefusesToEscape) {
   EXPECT_THROW(out.write("/etc/evil.html", "x"), acta::SourceError);
   EXPECT_THROW(out.write("a/../../evil.html", "x"), acta::SourceError);
   EXPECT_NO_THROW(out.write("a/../fine.html", "x"));
-  fs::remove_all(root);
 }
 
 TEST(StagedOutput, RefusesDangerousTargets) {
@@ -97,5 +90,4 @@ TEST(RemoveTree, RemovesEverythingUnderItButNotWhatLinksPointTo) {
   acta::files::remove_tree(root / "link-as-tree");
   EXPECT_FALSE(fs::exists(fs::symlink_status(root / "link-as-tree")));
   EXPECT_TRUE(fs::exists(outside / "keep.txt"));
-  fs::remove_all(root);
 }

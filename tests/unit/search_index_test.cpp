@@ -17,6 +17,8 @@
 #include <zlib.h>
 #include "write/templates.hpp"
 
+#include "../common/temp_dir.hpp"
+
 using namespace acta;
 using namespace acta::analyze::search;
 namespace fs = std::filesystem;
@@ -202,8 +204,7 @@ TEST(SearchFiles, ShardsManifestAndTextsAreScripts) {
   config::Config cfg;
   auto idx = build_index(a, cfg);
   write::Templates templates(fs::path(ACTA_SOURCE_DIR) / "templates");
-  auto dir = fs::temp_directory_path() / ("acta-search-files-" + std::to_string(::getpid()));
-  fs::remove_all(dir);
+  acta_test::TempDir dir("acta-search-files", /*create=*/false);  // removed at the end, pass or fail
   {
     write::StagedOutput out(dir);
     write::SiteContext site{cfg, a, templates};
@@ -224,7 +225,6 @@ TEST(SearchFiles, ShardsManifestAndTextsAreScripts) {
   EXPECT_NE(text.find("\"h\":\"doc/"), std::string::npos);
   EXPECT_TRUE(fs::exists(dir / "search.html"));
   EXPECT_EQ(files::read(dir / "search/docs.js").rfind("ActaSearch.register(\"docs\",\"", 0), 0u);
-  fs::remove_all(dir);
 }
 
 TEST(SearchFiles, Base64AndDeflateRoundTrip) {

@@ -8,17 +8,14 @@
 #include "serve/live_reload.hpp"
 #include "serve/server.hpp"
 #include "serve/watcher.hpp"
+#include "../common/temp_dir.hpp"
 
 namespace fs = std::filesystem;
 using namespace acta::serve;
 
 namespace {
-fs::path temp_dir(const std::string& name) {
-  fs::path d = fs::temp_directory_path() / ("acta-unit-" + name + "-" + std::to_string(::getpid()));
-  fs::remove_all(d);
-  fs::create_directories(d);
-  return d;
-}
+// Removed when the returned folder goes out of scope, also when the test fails (kept with ACTA_KEEP_TMP=1).
+acta_test::TempDir temp_dir(const std::string& name) { return acta_test::TempDir("acta-unit-" + name); }
 void touch(const fs::path& p, const std::string& text = "x") {
   fs::create_directories(p.parent_path());
   std::ofstream(p) << text;
@@ -26,7 +23,7 @@ void touch(const fs::path& p, const std::string& text = "x") {
 }  // namespace
 
 TEST(ServeResolve, FilesInsideOnly) {
-  fs::path base = temp_dir("resolve");
+  auto base = temp_dir("resolve");
   fs::path site = base / "public";
   touch(site / "index.html");
   touch(site / "doc" / "a.html");
@@ -45,7 +42,6 @@ TEST(ServeResolve, FilesInsideOnly) {
                           "", "secret.txt", "/doc/a.html\\..\\..\\secret.txt", "/doc"})
     EXPECT_FALSE(resolve_request(site, bad).has_value()) << bad;
   EXPECT_FALSE(resolve_request(site, std::string("/index.html\0x", 13)).has_value());
-  fs::remove_all(base);
 }
 
 TEST(ServeResolve, ContentTypes) {
@@ -83,7 +79,7 @@ TEST(Watcher, ScratchNames) {
 }
 
 TEST(Watcher, SeesChangesInTreesAndWatchedFilesOnly) {
-  fs::path base = temp_dir("watch");
+  auto base = temp_dir("watch");
   touch(base / "content" / "a.md");
   touch(base / "site-config.yaml");
   touch(base / "other.txt");
@@ -112,5 +108,4 @@ TEST(Watcher, SeesChangesInTreesAndWatchedFilesOnly) {
   changed = w.wait(std::chrono::seconds(30));
   ASSERT_EQ(changed.size(), 1u);
   EXPECT_EQ(changed[0].filename(), "site-config.yaml");
-  fs::remove_all(base);
 }

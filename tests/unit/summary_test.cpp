@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "site/summary.hpp"
+#include "../common/temp_dir.hpp"
 
 using namespace acta;
 using model::Inline;
@@ -48,8 +49,7 @@ TEST(Summary, CountsCitationsInBlocksCellsFootnotesAndNestedInlines) {
 
 TEST(Summary, FolderSize) {
   namespace fs = std::filesystem;
-  fs::path d = fs::temp_directory_path() / ("acta-unit-size-" + std::to_string(::getpid()));
-  fs::remove_all(d);
+  acta_test::TempDir d("acta-unit-size", /*create=*/false);  // missing at first; removed at the end, pass or fail
   EXPECT_EQ(site::folder_size(d).files, 0u);
   fs::create_directories(d / "shards");
   std::ofstream(d / "index.json") << "12345";
@@ -57,5 +57,4 @@ TEST(Summary, FolderSize) {
   auto s = site::folder_size(d);
   EXPECT_EQ(s.bytes, 8u);
   EXPECT_EQ(s.files, 2u);
-  fs::remove_all(d);
 }
