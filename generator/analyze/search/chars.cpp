@@ -57,44 +57,30 @@ char32_t compute_quick(char32_t cp) {
   return static_cast<char32_t>(m);
 }
 
-class BmpTable {
- public:
-  std::uint8_t flags(char32_t c) {
-    ensure(c >> 8);
-    return flags_[c];
-  }
-  char32_t quick(char32_t c) {
-    ensure(c >> 8);
-    return quick_[c] == 0xFFFF ? kNotQuick : quick_[c];
-  }
-
- private:
-  void ensure(std::size_t block) {
-    if (ready_[block].load(std::memory_order_acquire)) return;
-    std::lock_guard<std::mutex> lock(mutex_);
-    if (ready_[block].load(std::memory_order_relaxed)) return;
-    for (char32_t c = static_cast<char32_t>(block << 8); c < ((block + 1) << 8); ++c) {
-      flags_[c] = compute(c);
-      const char32_t q = compute_quick(c);
-      quick_[c] = q == kNotQuick ? 0xFFFF : static_cast<char16_t>(q);
-    }
-    ready_[block].store(true, std::memory_order_release);
-  }
-  std::array<std::atomic<bool>, 256> ready_{};
-  std::array<std::uint8_t, 0x10000> flags_{};
-  std::array<char16_t, 0x10000> quick_{};  // 0xFFFF: not quick
-  std::mutex mutex_;
-};
-
-BmpTable& table() {
-  static BmpTable t;
-  return t;
+std::mutex& fill_mutex() {
+  static std::mutex m;
+  return m;
 }
 
 }  // namespace
 
-std::uint8_t char_flags(char32_t c) { return c < 0x10000 ? table().flags(c) : compute(c); }
+namespace detail {
 
-char32_t quick_form(char32_t c) { return c < 0x10000 ? table().quick(c) : kNotQuick; }
+constinit BmpTable bmp{};  // zeros before any code runs: no order of initialization to worry about
+
+void fill(std::size_t block) {
+  std::lock_guard<std::mutex> lock(fill_mutex());
+  if (bmp.ready[block].load(std::memory_order_relaxed)) return;
+  for (char32_t c = static_cast<char32_t>(block << 8); c < ((block + 1) << 8); ++c) {
+    bmp.flags[c] = compute(c);
+    const char32_t q = compute_quick(c);
+    bmp.quick[c] = q == kNotQuick ? 0xFFFF : static_cast<char16_t>(q);
+  }
+  bmp.ready[block].store(true, std::memory_order_release);
+}
+
+std::uint8_t flags_beyond_bmp(char32_t c) { return compute(c); }
+
+}  // namespace detail
 
 }  // namespace acta::analyze::search

@@ -4,6 +4,8 @@
 // ask ICU.
 #pragma once
 
+#include <array>
+#include <atomic>
 #include <cstdint>
 
 namespace acta::analyze::search {
@@ -16,13 +18,41 @@ enum CharFlag : std::uint8_t {
   kFolds = 32,     // the traditional -> simplified table (fold.hpp) has it
 };
 
-std::uint8_t char_flags(char32_t c);
+namespace detail {
+// The BMP's table, filled 256 code points at a time on first use (chars.cpp); zero-initialized before any
+// code runs, so it can be read from anywhere.
+struct BmpTable {
+  std::array<std::atomic<bool>, 256> ready;
+  std::array<std::uint8_t, 0x10000> flags;
+  std::array<char16_t, 0x10000> quick;  // 0xFFFF: not quick
+};
+extern BmpTable bmp;
+void fill(std::size_t block);
+std::uint8_t flags_beyond_bmp(char32_t c);
+inline void ensure(char32_t c) {
+  if (!bmp.ready[c >> 8].load(std::memory_order_acquire)) [[unlikely]]
+    fill(c >> 8);
+}
+}  // namespace detail
+
+// Inline: the tokenizer asks several times for every character it indexes.
+inline std::uint8_t char_flags(char32_t c) {
+  if (c >= 0x10000) [[unlikely]]
+    return detail::flags_beyond_bmp(c);
+  detail::ensure(c);
+  return detail::bmp.flags[c];
+}
 
 // What NFKC and lowercase make of `c` when that can be done one character at a time: `c` has a
 // normalization boundary before it (so a text of such characters normalizes character by character), NFKC
 // makes one BMP character of it (full-width ，→ ,), and lowercase leaves that alone or it is A-Z. Else
 // kNotQuick (U+FFFD too: a decoding error is left to ICU).
 inline constexpr char32_t kNotQuick = 0xFFFFFFFF;
-char32_t quick_form(char32_t c);
+inline char32_t quick_form(char32_t c) {
+  if (c >= 0x10000) [[unlikely]]
+    return kNotQuick;
+  detail::ensure(c);
+  return detail::bmp.quick[c] == 0xFFFF ? kNotQuick : detail::bmp.quick[c];
+}
 
 }  // namespace acta::analyze::search

@@ -72,15 +72,31 @@ struct Fragment {
   std::string data;
 };
 
-// The keys of one group of documents: char keys by their packed code, words interned to small codes.
+// The keys of one group of documents: char keys by their packed code (kCharKey), words of up to 7 bytes
+// packed likewise (kShortWord: their bytes and length), longer words interned to small codes.
 class GroupKeys {
  public:
-  std::uint64_t word_code(std::string&& word) {
-    auto [it, fresh] = word_ids_.try_emplace(std::move(word), words_.size() + 1);
-    if (fresh) words_.push_back(&it->first);
+  static constexpr std::uint64_t kShortWord = std::uint64_t{1} << 62;
+  std::uint64_t word_code(std::string_view word) {
+    if (word.size() - 1 < 7) {  // 1..7 bytes
+      std::uint64_t code = kShortWord | static_cast<std::uint64_t>(word.size()) << 56;
+      for (std::size_t k = 0; k < word.size(); ++k) code |= static_cast<std::uint64_t>(static_cast<unsigned char>(word[k])) << (8 * k);
+      return code;
+    }
+    if (auto it = word_ids_.find(word); it != word_ids_.end()) return it->second;
+    auto [it, fresh] = word_ids_.try_emplace(std::string(word), words_.size() + 1);
+    words_.push_back(&it->first);
     return it->second;
   }
-  std::string text(std::uint64_t code) const { return code & kCharKey ? char_key_text(code) : *words_[code - 1]; }
+  std::string text(std::uint64_t code) const {
+    if (code & kCharKey) return char_key_text(code);
+    if (code & kShortWord) {
+      std::string out(static_cast<std::size_t>((code >> 56) & 7), '\0');
+      for (std::size_t k = 0; k < out.size(); ++k) out[k] = static_cast<char>((code >> (8 * k)) & 0xff);
+      return out;
+    }
+    return *words_[code - 1];
+  }
 
   // The fragment of a key, created on first use (open addressing: this is the index's hot loop).
   Fragment& fragment(std::uint64_t code, bool& fresh) {
@@ -125,7 +141,11 @@ class GroupKeys {
             break;
           }
   }
-  std::unordered_map<std::string, std::uint64_t> word_ids_;
+  struct ViewHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view v) const { return std::hash<std::string_view>()(v); }
+  };
+  std::unordered_map<std::string, std::uint64_t, ViewHash, std::equal_to<>> word_ids_;
   std::vector<const std::string*> words_;
   std::vector<Slot> slots_;
   std::size_t used_ = 0;
@@ -197,15 +217,15 @@ struct GroupResult {
 // Appends one document's postings to the group's fragments: doc gap and weighted term frequency (turned
 // into an impact once the average length of all documents is known).
 void add_document(std::uint32_t doc_index, const model::Document& doc, const config::Config& config,
-                  GroupKeys& group, DocInfo& info, std::vector<Entry>& es, DocCounts& counts) {
+                  GroupKeys& group, DocInfo& info, DocCounts& counts) {
   counts.clear();
   const Options options{config.search_fold_traditional};
   for (const auto& f : fields(doc)) {
-    es.clear();
-    info.length += entries(f.text, es, 0, options);
     // Counted in halves: a pair across a word boundary (Entry::split) counts half an occurrence.
     const auto w = kKindWeight[static_cast<int>(f.kind)];
-    for (auto& e : es) counts.add(e.code ? e.code : group.word_code(std::move(e.word)), e.split ? w : 2 * w, w > 1);
+    info.length += for_each_entry(f.text, options, [&](std::uint64_t code, std::string_view word, std::uint32_t, bool split) {
+      counts.add(code ? code : group.word_code(word), split ? w : 2 * w, w > 1);
+    });
   }
   info.year = year_of(doc.meta.date);
   info.topics = topics_of(doc, config);
@@ -224,10 +244,9 @@ GroupResult index_group(const model::Archive& archive, const config::Config& con
   GroupKeys group;
   GroupResult r;
   r.docs.resize(end - begin);
-  std::vector<Entry> es;
   DocCounts counts;
   for (std::size_t d = begin; d < end; ++d)
-    add_document(static_cast<std::uint32_t>(d), archive.documents[d], config, group, r.docs[d - begin], es, counts);
+    add_document(static_cast<std::uint32_t>(d), archive.documents[d], config, group, r.docs[d - begin], counts);
   auto& codes = group.codes();
   auto& frags = group.fragments();
   r.keys.reserve(codes.size());

@@ -61,12 +61,6 @@ void normalize_into(std::string_view utf8, const Options& options, std::u32strin
   normalize_icu(utf8, options, out);
 }
 
-// A unit: its extent in the normalized text, in code points.
-struct Span {
-  std::uint32_t begin = 0, end = 0;
-  bool word = false;
-};
-
 // Units of normalized text. Mirrors units() in templates/assets/search-core.js; keep the two in step.
 void spans(const std::u32string& s, std::vector<Span>& out) {
   out.clear();
@@ -84,11 +78,9 @@ void spans(const std::u32string& s, std::vector<Span>& out) {
   }
 }
 
-// Buffers of entries(), kept per thread: the tokenizer runs on every field of every document.
-struct Scratch {
-  std::u32string text;
-  std::vector<Span> spans;
-  std::vector<bool> split, starts;
+// Buffers of tokenize(), kept per thread: the tokenizer runs on every field of every document.
+struct Scratch : Tokens {
+  std::vector<bool> starts;
   std::u16string run;
   std::vector<std::int32_t> offsets;  // of each character of `run`, and its end
 };
@@ -120,8 +112,14 @@ void word_splits(Scratch& w) {
           w.run.push_back(static_cast<char16_t>(U16_TRAIL(c)));
         }
       }
-      word_starts(w.run.data(), static_cast<std::int32_t>(w.run.size()), w.starts);
-      for (std::size_t k = a; k + 1 < b; ++k) w.split[k] = w.starts[w.offsets[k + 1 - a]];
+      const auto length = static_cast<std::int32_t>(w.run.size());
+      if (length <= kMaskUnits) {
+        const std::uint64_t mask = word_start_mask(w.run.data(), length);
+        for (std::size_t k = a; k + 1 < b; ++k) w.split[k] = (mask >> w.offsets[k + 1 - a]) & 1;
+      } else {
+        word_starts(w.run.data(), length, w.starts);
+        for (std::size_t k = a; k + 1 < b; ++k) w.split[k] = w.starts[w.offsets[k + 1 - a]];
+      }
     }
     a = b;
   }
@@ -164,39 +162,18 @@ std::string char_key_text(std::uint64_t code) {
 
 std::string key_text(const Entry& e) { return e.code ? char_key_text(e.code) : e.word; }
 
-std::uint32_t entries(std::string_view text, std::vector<Entry>& out, std::uint32_t first, const Options& options) {
+const Tokens& tokenize(std::string_view text, const Options& options) {
   thread_local Scratch w;
   normalize_into(text, options, w.text);
   spans(w.text, w.spans);
   word_splits(w);
-  const auto& s = w.text;
-  const auto& sp = w.spans;
-  for (std::size_t i = 0; i < sp.size(); ++i) {
-    const Span& u = sp[i];
-    const Span* next = i + 1 < sp.size() ? &sp[i + 1] : nullptr;
-    const auto pos = first + static_cast<std::uint32_t>(i);
-    if (u.word) {
-      std::string word = utf8_of(s, u.begin, u.end);
-      if (next && !next->word) {
-        Entry pair{0, word, pos};
-        append_utf8(pair.word, s, next->begin, next->end);
-        out.push_back(std::move(pair));
-      }
-      out.push_back({0, std::move(word), pos});
-    } else {
-      const std::uint64_t code = kCharKey | static_cast<std::uint64_t>(s[u.begin]) << 21;
-      if (next && !next->word) {
-        out.push_back({code | static_cast<std::uint64_t>(s[next->begin]), {}, pos, w.split[i]});
-      } else if (next) {
-        Entry pair{0, {}, pos};
-        append_utf8(pair.word, s, u.begin, u.end);
-        append_utf8(pair.word, s, next->begin, next->end);
-        out.push_back(std::move(pair));
-      }
-      out.push_back({code, {}, pos});
-    }
-  }
-  return static_cast<std::uint32_t>(sp.size());
+  return w;
+}
+
+std::uint32_t entries(std::string_view text, std::vector<Entry>& out, std::uint32_t first, const Options& options) {
+  return for_each_entry(text, options, [&](std::uint64_t code, std::string_view word, std::uint32_t pos, bool split) {
+    out.push_back({code, std::string(word), first + pos, split});
+  });
 }
 
 std::vector<Entry> entries(std::string_view text, const Options& options) {

@@ -14,6 +14,8 @@
 #include <string_view>
 #include <vector>
 
+#include "util/utf8.hpp"
+
 namespace acta::analyze::search {
 
 // What the normalization does beyond NFKC and lowercase (from the config; the browser learns it from the
@@ -61,5 +63,61 @@ std::string char_key_text(std::uint64_t code);
 // returns the number of units.
 std::uint32_t entries(std::string_view text, std::vector<Entry>& out, std::uint32_t first = 0, const Options& options = {});
 std::vector<Entry> entries(std::string_view text, const Options& options = {});
+
+// A text as the tokenizer cuts it: normalized code points, units (their extent there), and for each unit
+// whether it and the next are two Han characters in two words (Entry::split). Kept per thread: valid until
+// the thread's next call.
+struct Span {
+  std::uint32_t begin = 0, end = 0;
+  bool word = false;
+};
+struct Tokens {
+  std::u32string text;
+  std::vector<Span> spans;
+  std::vector<bool> split;
+};
+const Tokens& tokenize(std::string_view text, const Options& options = {});
+
+// The entries of `text` one by one, without a list (the index's hot loop): sink(code, word, pos, split) as
+// Entry has them, `word` valid during the call only. The one definition of what a text's entries are:
+// entries() is made from it. Returns the number of units.
+template <class Sink>
+std::uint32_t for_each_entry(std::string_view text, const Options& options, Sink&& sink) {
+  const Tokens& t = tokenize(text, options);
+  const auto& s = t.text;
+  const auto& sp = t.spans;
+  thread_local std::string word;
+  auto append = [&](const Span& u) {
+    for (auto k = u.begin; k < u.end; ++k) utf8::append(word, s[k]);
+  };
+  for (std::size_t i = 0; i < sp.size(); ++i) {
+    const Span& u = sp[i];
+    const Span* next = i + 1 < sp.size() ? &sp[i + 1] : nullptr;
+    const auto pos = static_cast<std::uint32_t>(i);
+    if (u.word) {
+      word.clear();
+      append(u);
+      if (next && !next->word) {
+        const auto alone = word.size();
+        append(*next);
+        sink(std::uint64_t{0}, std::string_view(word), pos, false);
+        word.resize(alone);
+      }
+      sink(std::uint64_t{0}, std::string_view(word), pos, false);
+    } else {
+      const std::uint64_t code = kCharKey | static_cast<std::uint64_t>(s[u.begin]) << 21;
+      if (next && !next->word) {
+        sink(code | static_cast<std::uint64_t>(s[next->begin]), std::string_view(), pos, static_cast<bool>(t.split[i]));
+      } else if (next) {
+        word.clear();
+        append(u);
+        append(*next);
+        sink(std::uint64_t{0}, std::string_view(word), pos, false);
+      }
+      sink(code, std::string_view(), pos, false);
+    }
+  }
+  return static_cast<std::uint32_t>(sp.size());
+}
 
 }  // namespace acta::analyze::search

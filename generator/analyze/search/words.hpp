@@ -13,4 +13,8 @@ namespace acta::analyze::search {
 // repeated from document to document) is answered from a per-thread cache.
 void word_starts(const char16_t* run, std::int32_t length, std::vector<bool>& starts);
 
+// The same for a run of at most kMaskUnits code units, as a bit mask (bit k: a word starts at unit k).
+inline constexpr std::int32_t kMaskUnits = 64;
+std::uint64_t word_start_mask(const char16_t* run, std::int32_t length);
+
 }  // namespace acta::analyze::search
