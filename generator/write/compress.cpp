@@ -1,23 +1,28 @@
 #include "write/compress.hpp"
 
-#include <zlib.h>
+#include <libdeflate.h>
 
+#include <memory>
 #include <stdexcept>
 
 namespace acta::write {
 
 std::string deflate_raw(std::string_view data, int level) {
-  z_stream z{};
-  if (deflateInit2(&z, level, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK) throw std::runtime_error("zlib: deflateInit2 failed");
-  std::string out(deflateBound(&z, static_cast<uLong>(data.size())), '\0');
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-  z.avail_in = static_cast<uInt>(data.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  int rc = deflate(&z, Z_FINISH);
-  out.resize(z.total_out);
-  deflateEnd(&z);
-  if (rc != Z_STREAM_END) throw std::runtime_error("zlib: deflate did not finish");
+  struct Free {
+    void operator()(libdeflate_compressor* c) const { libdeflate_free_compressor(c); }
+  };
+  // One compressor per thread and level: making one allocates and clears its tables.
+  thread_local int made_level = -1;
+  thread_local std::unique_ptr<libdeflate_compressor, Free> compressor;
+  if (!compressor || made_level != level) {
+    compressor.reset(libdeflate_alloc_compressor(level));
+    made_level = level;
+    if (!compressor) throw std::runtime_error("libdeflate: cannot make a compressor at level " + std::to_string(level));
+  }
+  std::string out(libdeflate_deflate_compress_bound(compressor.get(), data.size()), '\0');
+  const std::size_t n = libdeflate_deflate_compress(compressor.get(), data.data(), data.size(), out.data(), out.size());
+  if (n == 0) throw std::runtime_error("libdeflate: the output did not fit its bound");
+  out.resize(n);
   return out;
 }
 
