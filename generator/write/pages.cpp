@@ -126,8 +126,9 @@ Data document_data(const SiteContext& site, std::size_t index) {
 
   // Each block is rendered on its own (block.mustache), so that a very long document is never one data tree.
   InlineRenderer r(&doc);
-  std::string blocks;
-  for (const auto& b : doc.blocks) blocks += site.templates.render("block", block_data(b, doc, r));
+  thread_local std::string blocks;  // reused: see Templates::render
+  blocks.clear();
+  for (const auto& b : doc.blocks) site.templates.render_into("block", block_data(b, doc, r), blocks);
   d.set("blocks_html", blocks);
 
   // Footnotes after the body, so their back links know every reference on the page.

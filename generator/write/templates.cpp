@@ -39,18 +39,25 @@ const Templates::Parsed& Templates::parsed(const std::string& name) const {
   return it->second;
 }
 
-std::string Templates::render(const std::string& name, const Data& data) const {
+void Templates::render_into(const std::string& name, const Data& data, std::string& out) const {
   // A copy per thread, made once: rendering records errors in the template object.
   thread_local std::map<std::pair<std::uint64_t, std::string>, Parsed> copies;
   auto key = std::pair{generation_, name};
   auto it = copies.find(key);
   if (it == copies.end()) it = copies.emplace(key, parsed(name)).first;
   Parsed& tmpl = it->second;
-  std::string out;
   tmpl.render(data, [&out](const std::string& piece) { out += piece; });
   if (!tmpl.is_valid())
     throw SourceError({files::display(dir_ / (name + ".mustache")), 0}, "template error: " + tmpl.error_message());
-  return out;
+}
+
+std::string Templates::render(const std::string& name, const Data& data) const {
+  // Rendered into a buffer kept per thread, then copied once at its size: a page grown piece by piece
+  // reallocated a dozen times, each a large allocation that makes the allocator sweep its free lists.
+  thread_local std::string buffer;
+  buffer.clear();
+  render_into(name, data, buffer);
+  return buffer;
 }
 
 std::string Templates::page(const std::string& name, Data data) const {

@@ -20,6 +20,8 @@ class Templates {
   // Renders `name` (file name without .mustache) with `data`; values are HTML-escaped unless the
   // template uses {{{triple}}} braces. Throws SourceError naming the template on a render error.
   std::string render(const std::string& name, const Data& data) const;
+  // The same, appended to `out` (a long list rendered item by item into one string).
+  void render_into(const std::string& name, const Data& data, std::string& out) const;
 
   // Renders a page: the named body template inside layout.mustache.
   std::string page(const std::string& name, Data data) const;
