@@ -32,7 +32,10 @@ bool is_statement(const std::string& kind) {
 
 class AknWriter {
  public:
-  AknWriter(const SiteContext& site, const model::Document& doc) : site_(site), doc_(doc) { doc.need_body(); }
+  AknWriter(const SiteContext& site, const model::Document& doc) : site_(site), doc_(doc) {
+    doc.need_body();
+    x_.reserve(kExportReserve);
+  }
 
   std::string write() {
     const auto& m = doc_.meta;

@@ -56,6 +56,7 @@ References references(const model::Document& doc, const model::Block& b) {
 // control characters; the text is valid UTF-8 (the reader refuses anything else).
 class JsonOut {
  public:
+  void reserve(std::size_t bytes) { out_.reserve(bytes); }
   JsonOut& begin_object() { return open('{'); }
   JsonOut& end_object() { return close('}'); }
   JsonOut& begin_array() { return open('['); }
@@ -189,6 +190,7 @@ std::string document_json(const SiteContext& site, std::size_t index) {
   doc.need_body();
   const auto& m = doc.meta;
   JsonOut j;
+  j.reserve(kExportReserve);
   j.begin_object();
   j.key("format").value("acta-document");
   j.key("format_version").value(kJsonFormatVersion);

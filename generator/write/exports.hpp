@@ -7,6 +7,10 @@
 
 namespace acta::write {
 
+// What a document's export string reserves at first: about what one takes (20-30 KB), so that it is not
+// grown a piece at a time (each reallocation of a large string is a costly trip through the allocator).
+inline constexpr std::size_t kExportReserve = 1 << 15;
+
 // Writes both files for every document (in parallel; the output does not depend on thread order).
 void write_exports(const SiteContext& site, const StagedOutput& out);
 

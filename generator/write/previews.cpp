@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "util/parallel.hpp"
+#include "write/exports.hpp"
 #include "write/json.hpp"
 
 namespace acta::write {
@@ -56,7 +57,9 @@ void field(std::string& out, const char* key, const std::string& value) {
 
 std::string preview_script(const model::Document& doc) {
   doc.need_body();
-  std::string data = "{";
+  std::string data;
+  data.reserve(kExportReserve / 2);  // previews keep the start of each paragraph: about half an export
+  data += "{";
   field(data, "symbol", doc.meta.symbol);
   field(data, "title", doc.meta.title);
   field(data, "date", display_date(doc.meta.date));

@@ -9,6 +9,7 @@
 #include "util/parallel.hpp"
 #include "util/utf8.hpp"
 #include "write/compress.hpp"
+#include "write/exports.hpp"
 #include "write/json.hpp"
 
 namespace acta::write {
@@ -78,7 +79,9 @@ std::string docs_json(const search::Index& index) {
 }
 
 std::string text_json(const model::Document& doc) {
-  std::string json = "{\"t\":" + json_string(doc.meta.title) + ",\"s\":" + json_string(doc.meta.symbol) +
+  std::string json;
+  json.reserve(kExportReserve);
+  json += "{\"t\":" + json_string(doc.meta.title) + ",\"s\":" + json_string(doc.meta.symbol) +
                      ",\"h\":" + json_string(model::page_path(doc)) + ",\"d\":" + json_string(doc.meta.date) + ",\"f\":[";
   auto fs = search::fields(doc);
   for (std::size_t i = 0; i < fs.size(); ++i) {

@@ -17,6 +17,8 @@ class XmlWriter {
  public:
   // `declaration`: start with <?xml version="1.0" encoding="UTF-8"?> (not for SVG inside HTML).
   explicit XmlWriter(bool declaration = true);
+  // Room for a document of about `bytes` (a string grown a piece at a time reallocates often).
+  void reserve(std::size_t bytes) { out_.reserve(bytes); }
 
   // `mixed`: the element holds text and inline elements (a paragraph), so nothing is indented inside it.
   // Elements inside a mixed one are mixed too.
