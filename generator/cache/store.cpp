@@ -6,7 +6,7 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <fstream>
+#include <cerrno>
 #include <set>
 
 #include "util/files.hpp"
@@ -19,24 +19,30 @@ namespace {
 
 constexpr std::string_view kOutputsMagic = "acta-outputs-2\n";
 
-// Writes `bytes` to `path` through a temporary file, so a reader never sees half a file.
+// Writes `bytes` to `path` through a temporary file, so a reader never sees half a file. System calls
+// only: a build writes one record per document, and a stream and a check of the folder for each cost more
+// than the write (the folder is made only when the file cannot be).
 bool write_whole(const fs::path& path, std::string_view bytes) {
-  std::error_code ec;
-  fs::create_directories(path.parent_path(), ec);
-  fs::path tmp = path;
-  tmp += ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(std::hash<std::string>{}(path.string()) & 0xffff);
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) return false;
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    if (!out.flush()) {
-      fs::remove(tmp, ec);
-      return false;
-    }
+  const std::string tmp = path.string() + ".tmp-" + std::to_string(::getpid()) + "-" +
+                          std::to_string(std::hash<std::string>{}(path.string()) & 0xffff);
+  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+  if (fd < 0 && errno == ENOENT) {
+    std::error_code ec;
+    fs::create_directories(path.parent_path(), ec);
+    fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
   }
-  fs::rename(tmp, path, ec);
-  if (ec) fs::remove(tmp, ec);
-  return !ec;
+  if (fd < 0) return false;
+  bool ok = true;
+  for (std::size_t done = 0; ok && done < bytes.size();) {
+    ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    ok = n > 0;
+    if (ok) done += static_cast<std::size_t>(n);
+  }
+  ok = ::close(fd) == 0 && ok;
+  if (ok && ::rename(tmp.c_str(), path.c_str()) == 0) return true;
+  ::unlink(tmp.c_str());
+  return false;
 }
 
 // Reads the file at `path` into `b` (its memory reused: a buffer kept per thread spares the page faults of a
