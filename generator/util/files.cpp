@@ -10,6 +10,7 @@
 #include <cstring>
 #include <fstream>
 #include <sstream>
+#include <vector>
 
 #include "util/error.hpp"
 
@@ -64,35 +65,38 @@ void write(const fs::path& path, std::string_view content) {
 }
 
 namespace {
-// Empties the folder open as `fd` (which it closes), depth first.
-void empty_folder(int fd) {
+void remove_under(int fd, const std::string& prefix, const std::function<bool(const std::string&)>& keep) {
   DIR* dir = ::fdopendir(fd);
   if (!dir) {
     ::close(fd);
     return;
   }
-  // Passes until one removes nothing: a folder read while its entries are removed may skip some.
-  for (bool removed = true; removed;) {
-    removed = false;
-    ::rewinddir(dir);
-    while (const dirent* e = ::readdir(dir)) {
-      const char* name = e->d_name;
-      if (name[0] == '.' && (name[1] == 0 || (name[1] == '.' && name[2] == 0))) continue;
-      bool folder = e->d_type == DT_DIR;
-      if (e->d_type == DT_UNKNOWN) {
-        struct stat st {};
-        folder = ::fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode);
-      }
-      if (folder) {
-        int sub = ::openat(fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-        if (sub >= 0) empty_folder(sub);
-      }
-      if (::unlinkat(fd, name, folder ? AT_REMOVEDIR : 0) == 0) removed = true;
+  // The folder is read whole before anything is removed: a folder read while its entries go may skip some.
+  std::vector<std::pair<std::string, bool>> entries;
+  while (const dirent* e = ::readdir(dir)) {
+    const char* name = e->d_name;
+    if (name[0] == '.' && (name[1] == 0 || (name[1] == '.' && name[2] == 0))) continue;
+    bool folder = e->d_type == DT_DIR;
+    if (e->d_type == DT_UNKNOWN) {
+      struct stat st {};
+      folder = ::fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode);
+    }
+    entries.emplace_back(name, folder);
+  }
+  for (const auto& [name, folder] : entries) {
+    if (folder) {
+      int sub = ::openat(fd, name.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+      if (sub >= 0) remove_under(sub, keep ? prefix + name + "/" : prefix, keep);
+      ::unlinkat(fd, name.c_str(), AT_REMOVEDIR);  // only when empty now
+    } else if (!keep || !keep(prefix + name)) {
+      ::unlinkat(fd, name.c_str(), 0);
     }
   }
   ::closedir(dir);
 }
 }  // namespace
+
+void remove_all_but(int fd, const std::function<bool(const std::string&)>& keep) { remove_under(fd, "", keep); }
 
 void remove_tree(const fs::path& path) {
   int fd = ::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
@@ -100,7 +104,7 @@ void remove_tree(const fs::path& path) {
     ::unlink(path.c_str());  // a file or a link, not a folder
     return;
   }
-  empty_folder(fd);
+  remove_all_but(fd);
   ::rmdir(path.c_str());
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -19,6 +20,11 @@ void write(const std::filesystem::path& path, std::string_view content);
 // Removes a folder and everything under it, quietly (what cannot be removed stays). Walks by folder handles
 // (openat/unlinkat), not whole paths: removing a site of 50,000 files is mostly path lookups otherwise.
 void remove_tree(const std::filesystem::path& path);
+
+// Removes what is under the folder open as `fd` (which it closes), depth first, except the files `keep`
+// says yes to (given their path under that folder, '/'-separated); folders left empty go too. Links are
+// removed, never followed. Without `keep`, everything.
+void remove_all_but(int fd, const std::function<bool(const std::string&)>& keep = {});
 
 // A path shown to the user: relative to the current folder when it is inside it.
 std::string display(const std::filesystem::path& path);

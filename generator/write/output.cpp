@@ -5,8 +5,6 @@
 #include <stdio.h>
 #include <unistd.h>
 
-#include <dirent.h>
-
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
@@ -196,46 +194,13 @@ std::vector<std::string> StagedOutput::files() const {
   return out;
 }
 
-namespace {
-// Removes what is under the folder `fd` (at `prefix`) and not in `keep`, and the folders left empty.
-void remove_all_but(int fd, const std::string& prefix, const std::unordered_set<std::string_view>& keep) {
-  DIR* dir = ::fdopendir(fd);
-  if (!dir) {
-    ::close(fd);
-    return;
-  }
-  std::vector<std::pair<std::string, bool>> entries;  // read whole before removing: a folder read while its
-  while (const dirent* e = ::readdir(dir)) {          // entries go may skip some
-    const char* name = e->d_name;
-    if (name[0] == '.' && (name[1] == 0 || (name[1] == '.' && name[2] == 0))) continue;
-    bool folder = e->d_type == DT_DIR;
-    if (e->d_type == DT_UNKNOWN) {
-      struct stat st {};
-      folder = ::fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode);
-    }
-    entries.emplace_back(name, folder);
-  }
-  for (const auto& [name, folder] : entries) {
-    std::string path = prefix + name;
-    if (folder) {
-      int sub = ::openat(fd, name.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-      if (sub >= 0) remove_all_but(sub, path + "/", keep);
-      ::unlinkat(fd, name.c_str(), AT_REMOVEDIR);  // only when empty now
-    } else if (!keep.count(path)) {
-      ::unlinkat(fd, name.c_str(), 0);
-    }
-  }
-  ::closedir(dir);
-}
-}  // namespace
-
 // The spare's files that this build did not make (a removed document's, say) leave the staging folder.
 void StagedOutput::prune() const {
   if (!recycled_) return;
   std::lock_guard lock(keys_mutex_);
   std::unordered_set<std::string_view> keep(made_.begin(), made_.end());
   int fd = ::dup(staging_fd_);
-  if (fd >= 0) remove_all_but(fd, "", keep);
+  if (fd >= 0) files::remove_all_but(fd, [&](const std::string& path) { return keep.count(path) != 0; });
 }
 
 // The site that was replaced: kept as the next build's spare when asked, else removed.
