@@ -72,23 +72,30 @@ void remove_under(int fd, const std::string& prefix, const std::function<bool(co
     return;
   }
   // The folder is read whole before anything is removed: a folder read while its entries go may skip some.
-  std::vector<std::pair<std::string, bool>> entries;
+  struct Entry {
+    std::string name;
+    unsigned char type;
+  };
+  std::vector<Entry> entries;
   while (const dirent* e = ::readdir(dir)) {
     const char* name = e->d_name;
     if (name[0] == '.' && (name[1] == 0 || (name[1] == '.' && name[2] == 0))) continue;
-    bool folder = e->d_type == DT_DIR;
-    if (e->d_type == DT_UNKNOWN) {
+    unsigned char type = e->d_type;
+    if (type == DT_UNKNOWN) {
       struct stat st {};
-      folder = ::fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode);
+      type = ::fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) != 0 ? DT_UNKNOWN
+             : S_ISDIR(st.st_mode)                             ? DT_DIR
+             : S_ISREG(st.st_mode)                             ? DT_REG
+                                                               : DT_LNK;  // or another special file
     }
-    entries.emplace_back(name, folder);
+    entries.push_back({name, type});
   }
-  for (const auto& [name, folder] : entries) {
-    if (folder) {
+  for (const auto& [name, type] : entries) {
+    if (type == DT_DIR) {
       int sub = ::openat(fd, name.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
       if (sub >= 0) remove_under(sub, keep ? prefix + name + "/" : prefix, keep);
       ::unlinkat(fd, name.c_str(), AT_REMOVEDIR);  // only when empty now
-    } else if (!keep || !keep(prefix + name)) {
+    } else if (!keep || type != DT_REG || !keep(prefix + name)) {
       ::unlinkat(fd, name.c_str(), 0);
     }
   }

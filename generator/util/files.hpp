@@ -21,9 +21,9 @@ void write(const std::filesystem::path& path, std::string_view content);
 // (openat/unlinkat), not whole paths: removing a site of 50,000 files is mostly path lookups otherwise.
 void remove_tree(const std::filesystem::path& path);
 
-// Removes what is under the folder open as `fd` (which it closes), depth first, except the files `keep`
-// says yes to (given their path under that folder, '/'-separated); folders left empty go too. Links are
-// removed, never followed. Without `keep`, everything.
+// Removes what is under the folder open as `fd` (which it closes), depth first, except the regular files
+// `keep` says yes to (given their path under that folder, '/'-separated); folders left empty go too. Links
+// and other special files are removed, never followed. Without `keep`, everything.
 void remove_all_but(int fd, const std::function<bool(const std::string&)>& keep = {});
 
 // A path shown to the user: relative to the current folder when it is inside it.

@@ -96,7 +96,7 @@ void StagedOutput::write(const fs::path& relative, std::string_view content, con
   if (clean.is_absolute() || clean.empty() || *clean.begin() == "..")
     throw SourceError({relative.string(), 0}, "refusing to write outside the output folder");
   // A spare's file may be a link to the current site's: replaced, never truncated.
-  if (recycled_) ::unlinkat(staging_fd_, clean.c_str(), 0);
+  if (recycled_) clear_way(clean);
   int fd = create(clean);
   for (std::size_t done = 0; done < content.size();) {
     ssize_t n = ::write(fd, content.data() + done, content.size() - done);
@@ -148,7 +148,7 @@ bool StagedOutput::reuse(const std::string& relative, const cache::Hash& key) co
   auto it = previous_.find(relative);
   if (it == previous_.end() || it->second.key != key || target_fd_ < 0 || !unchanged(target_fd_, relative, it->second))
     return false;
-  if (recycled_) ::unlinkat(staging_fd_, relative.c_str(), 0);  // the spare's own, made from another key
+  if (recycled_) clear_way(relative);  // the spare's own, made from another key
   if (::linkat(target_fd_, relative.c_str(), staging_fd_, relative.c_str(), 0) != 0) {
     if (errno != ENOENT) return false;
     std::error_code ec;
@@ -172,6 +172,10 @@ void StagedOutput::start_from(const fs::path& spare, cache::OutputKeys keys) {
   if (::rmdir(staging_.c_str()) == 0 && ::rename(spare.c_str(), staging_.c_str()) == 0) {
     spare_ = std::move(keys);
     recycled_ = true;
+    // A site has only folders and regular files: a link put in the spare (a folder linked elsewhere) would
+    // take what this build writes out of the staging folder, so anything else goes first.
+    if (int fd = ::open(staging_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); fd >= 0)
+      files::remove_all_but(fd, [](const std::string&) { return true; });
   } else {
     files::remove_tree(spare);
     fs::create_directories(staging_, ec);
@@ -179,6 +183,26 @@ void StagedOutput::start_from(const fs::path& spare, cache::OutputKeys keys) {
   staging_fd_ = ::open(staging_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (staging_fd_ < 0)
     throw SourceError({files::display(staging_), 0}, std::string("cannot open the staging folder: ") + std::strerror(errno));
+}
+
+// Makes room at `relative` in a staging folder that was a spare: its file is removed, and so is whatever
+// is in the way of the path (a folder where the file goes, a file where one of its folders goes).
+void StagedOutput::clear_way(const fs::path& relative) const {
+  if (::unlinkat(staging_fd_, relative.c_str(), 0) == 0) return;
+  const int err = errno;
+  if (err == EISDIR || err == EPERM) {  // a folder where the file goes
+    files::remove_tree(staging_ / relative);
+  } else if (err == ENOTDIR) {  // a file where one of its folders goes
+    fs::path prefix;
+    for (const auto& part : relative.parent_path()) {
+      prefix /= part;
+      struct stat st {};
+      if (::fstatat(staging_fd_, prefix.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0 && !S_ISDIR(st.st_mode)) {
+        ::unlinkat(staging_fd_, prefix.c_str(), 0);
+        return;
+      }
+    }
+  }  // ENOENT: nothing there
 }
 
 void StagedOutput::made(std::string relative) const {

@@ -82,6 +82,7 @@ class StagedOutput {
   mutable std::vector<std::pair<std::string, cache::OutputEntry>> keys_;
   void record(std::string relative, const cache::OutputEntry& entry) const;
   void made(std::string relative) const;
+  void clear_way(const std::filesystem::path& relative) const;
   int create(const std::filesystem::path& relative) const;
   void prune() const;
   void retire(const std::filesystem::path& old) const;

@@ -131,6 +131,26 @@ TEST(Incremental, EveryChangeGivesTheSiteABuildFromScratchGives) {
   build_and_compare(site, "the cache folder removed");
 }
 
+// The spare site is the cache folder's spare-site/; an output folder that is that folder (or holds it, or
+// is in it) is never taken as the spare: the live site stays whole between builds.
+TEST(Incremental, AnOutputFolderWhereTheSpareWouldBeIsLeftAlone) {
+  auto site = e2e::make_site("spare-place", "title: 测试\ncache: .cache\noutput: .cache/spare-site\n");
+  const fs::path out = site / ".cache" / "spare-site";
+  e2e::write(site / "content" / "a.md", doc_a("A/RES/70/5", true));
+  for (int i = 0; i < 3; ++i) {
+    if (i == 1) {  // the output folder tampered with: a build that started from it would fail and remove it
+      fs::remove(out / "index.html");
+      e2e::write(out / "index.html" / "x", "a folder where a page goes");
+    }
+    if (i == 2) e2e::write(site / "content" / "a.md", doc_a("A/RES/70/5", false));
+    auto run = e2e::acta(site, "build");
+    ASSERT_EQ(run.status, 0) << "build " << i << "\n" << run.out;
+    EXPECT_TRUE(fs::is_regular_file(out / "index.html")) << "build " << i;
+    EXPECT_TRUE(fs::exists(out / "doc" / "a-res-70-5.html")) << "build " << i;
+  }
+  EXPECT_EQ(e2e::read(out / "doc" / "a-res-70-5.html").find("请秘书长"), std::string::npos);
+}
+
 TEST(Incremental, NoCacheLeavesNoCacheFolder) {
   auto site = e2e::make_site("no-cache", "title: 测试\n");
   e2e::write(site / "content" / "a.md", doc_a("A/RES/70/5", true));

@@ -151,3 +151,45 @@ TEST(SpareSite, AFailedBuildLeavesTheCurrentSiteAndDropsTheSpare) {
   }
   EXPECT_EQ(entries, 1);  // the staging folder, which was the spare, is removed
 }
+
+TEST(SpareSite, WhatIsInTheWayInTheSpareIsCleared) {
+  TempRoot root("in-the-way");
+  const fs::path site = root.path / "public", spare = root.path / "spare";
+  acta::files::write(spare / "index.html" / "x", "a folder where a page goes");
+  acta::files::write(spare / "doc", "a file where a folder goes");
+  acta::files::write(spare / "kept.html", "kept");
+  OutputKeys keys{{"kept.html", entry(spare / "kept.html", key(1))}};
+  {
+    StagedOutput out(site);
+    out.start_from(spare, keys);
+    out.write("index.html", "home");
+    out.write("doc/a.html", "page");
+    out.commit();
+  }
+  EXPECT_EQ(acta::files::read(site / "index.html"), "home");
+  EXPECT_EQ(acta::files::read(site / "doc" / "a.html"), "page");
+  EXPECT_FALSE(fs::exists(site / "kept.html"));  // not made by this build
+}
+
+TEST(SpareSite, ALinkInTheSpareNeverTakesAWriteOutside) {
+  TempRoot root("link");
+  const fs::path site = root.path / "public", spare = root.path / "spare", outside = root.path / "outside";
+  fs::create_directories(outside);
+  fs::create_directories(spare);
+  fs::create_directory_symlink(outside, spare / "doc");
+  acta::files::write(spare / "kept.html", "kept");
+  fs::create_symlink(outside / "file.html", spare / "linked.html");
+  OutputKeys keys{{"kept.html", entry(spare / "kept.html", key(1))}};
+  {
+    StagedOutput out(site);
+    out.start_from(spare, keys);
+    EXPECT_TRUE(out.reuse("kept.html", key(1)));
+    out.write("doc/a.html", "page");
+    out.write("linked.html", "linked");
+    out.commit();
+  }
+  EXPECT_TRUE(fs::is_empty(outside));  // nothing written through the links
+  EXPECT_FALSE(fs::is_symlink(site / "doc"));
+  EXPECT_EQ(acta::files::read(site / "doc" / "a.html"), "page");
+  EXPECT_EQ(acta::files::read(site / "kept.html"), "kept");
+}
