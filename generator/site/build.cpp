@@ -153,19 +153,9 @@ BuildReport build(const BuildOptions& options) {
   write::SiteContext site{cfg, archive, templates};
   if (store) {
     out.set_previous(store->outputs_of(out_dir));
-    // The site before the current one (double buffering), unless the output folder is that very folder or
-    // holds it or is in it (`cache: .` with `output: spare-site`): the live site must never be taken apart.
-    const fs::path spare = store->dir() / "spare-site";
-    std::error_code ec;
-    const auto a = fs::weakly_canonical(fs::absolute(spare), ec), b = fs::weakly_canonical(fs::absolute(out_dir), ec);
-    auto within = [](const fs::path& inner, const fs::path& outer) {
-      auto rel = inner.lexically_relative(outer);
-      return !rel.empty() && *rel.begin() != "..";
-    };
-    if (!within(a, b) && !within(b, a)) {
-      out.start_from(spare, store->outputs_of(spare));
-      out.keep_replaced_as(spare);
-    }
+    const fs::path spare = store->dir() / "spare-site";  // the site before the current one (double buffering)
+    out.start_from(spare, store->outputs_of(spare));
+    out.keep_replaced_as(spare);
     site.store = &*store;
     site.keys = output_keys(archive, cfg, analysed.content, setup, templates_key(cfg.templates_dir()));
   }

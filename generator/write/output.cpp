@@ -158,9 +158,19 @@ bool StagedOutput::reuse(const std::string& relative, const cache::Hash& key) co
   return count(it->second);
 }
 
+bool StagedOutput::overlaps_target(const fs::path& p) const {
+  std::error_code ec;
+  const fs::path canonical = fs::weakly_canonical(fs::absolute(p), ec);
+  return is_same_or_parent(canonical, target_) || is_same_or_parent(target_, canonical);
+}
+
+void StagedOutput::keep_replaced_as(fs::path spare) {
+  if (!overlaps_target(spare)) keep_as_ = std::move(spare);
+}
+
 void StagedOutput::start_from(const fs::path& spare, cache::OutputKeys keys) {
   std::error_code ec;
-  if (!fs::is_directory(fs::symlink_status(spare, ec))) return;
+  if (overlaps_target(spare) || !fs::is_directory(fs::symlink_status(spare, ec))) return;
   if (keys.empty() || files_ > 0 || recycled_) {
     files::remove_tree(spare);  // nothing says what its files were made from
     return;

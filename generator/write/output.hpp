@@ -41,10 +41,13 @@ class StagedOutput {
   // files), instead of from an empty folder. Its files made from the right key stay where they are (reuse()
   // then costs one stat), the others are replaced (never written in place: a spare's file may be a link to
   // the current site's), and commit() removes those this build did not make. An edit then costs work in
-  // proportion to what changed, not to the size of the site. Without keys the spare is only removed.
+  // proportion to what changed, not to the size of the site. Without keys the spare is only removed. A
+  // `spare` that is the target, holds it or is in it (`cache: .cache` with `output: .cache/spare-site`)
+  // is never used: the live site is never taken apart.
   void start_from(const std::filesystem::path& spare, cache::OutputKeys keys);
-  // At commit, the replaced site is moved to `spare` for the next build's start_from(), not removed.
-  void keep_replaced_as(std::filesystem::path spare) { keep_as_ = std::move(spare); }
+  // At commit, the replaced site is moved to `spare` for the next build's start_from(), not removed (the
+  // same `spare` as there, and ignored likewise).
+  void keep_replaced_as(std::filesystem::path spare);
   std::size_t files_reused() const { return reused_; }
 
   // The keys of the files written or reused with a key, for the next build.
@@ -85,6 +88,7 @@ class StagedOutput {
   void clear_way(const std::filesystem::path& relative) const;
   int create(const std::filesystem::path& relative) const;
   void prune() const;
+  bool overlaps_target(const std::filesystem::path& p) const;
   void retire(const std::filesystem::path& old) const;
   std::function<void(std::size_t)> observer_;
 };

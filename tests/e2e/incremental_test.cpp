@@ -131,14 +131,15 @@ TEST(Incremental, EveryChangeGivesTheSiteABuildFromScratchGives) {
   build_and_compare(site, "the cache folder removed");
 }
 
-// The spare site is the cache folder's spare-site/; an output folder that is that folder (or holds it, or
-// is in it) is never taken as the spare: the live site stays whole between builds.
+// The spare site is the cache folder's spare-site/; a config whose output folder is that folder builds and
+// rebuilds as any other (StagedOutput never takes it as the spare: SpareSite.ASpareInTheTargetsPlaceIsNeverUsed),
+// even after the output folder was tampered with.
 TEST(Incremental, AnOutputFolderWhereTheSpareWouldBeIsLeftAlone) {
   auto site = e2e::make_site("spare-place", "title: 测试\ncache: .cache\noutput: .cache/spare-site\n");
   const fs::path out = site / ".cache" / "spare-site";
   e2e::write(site / "content" / "a.md", doc_a("A/RES/70/5", true));
   for (int i = 0; i < 3; ++i) {
-    if (i == 1) {  // the output folder tampered with: a build that started from it would fail and remove it
+    if (i == 1) {  // the output folder tampered with: a folder where a page goes
       fs::remove(out / "index.html");
       e2e::write(out / "index.html" / "x", "a folder where a page goes");
     }

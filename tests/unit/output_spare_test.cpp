@@ -193,3 +193,24 @@ TEST(SpareSite, ALinkInTheSpareNeverTakesAWriteOutside) {
   EXPECT_EQ(acta::files::read(site / "doc" / "a.html"), "page");
   EXPECT_EQ(acta::files::read(site / "kept.html"), "kept");
 }
+
+TEST(SpareSite, ASpareInTheTargetsPlaceIsNeverUsed) {
+  TempRoot root("target");
+  const fs::path site = root.path / "public";
+  acta::files::write(site / "index.html", "live");
+  acta::files::write(site / "inner" / "page.html", "live page");
+  OutputKeys keys{{"index.html", entry(site / "index.html", key(1))}};
+  try {
+    StagedOutput out(site);
+    for (const fs::path& spare : {site, site / "inner", root.path}) {  // the target, in it, holding it
+      out.start_from(spare, keys);
+      out.keep_replaced_as(spare);
+      EXPECT_EQ(acta::files::read(site / "index.html"), "live") << spare;
+    }
+    out.write("index.html", "half");
+    throw std::runtime_error("a build step failed");
+  } catch (const std::runtime_error&) {
+  }
+  EXPECT_EQ(acta::files::read(site / "index.html"), "live");  // the failed build took nothing of it
+  EXPECT_EQ(acta::files::read(site / "inner" / "page.html"), "live page");
+}
