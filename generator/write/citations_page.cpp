@@ -19,7 +19,7 @@ List citing_list(const SiteContext& site, const std::vector<std::size_t>& citing
     c.set("href", model::page_path(d));
     c.set("symbol", d.meta.symbol.empty() ? d.meta.title : d.meta.symbol);
     c.set("title", d.meta.title);
-    out.push_back(c);
+    out.push_back(std::move(c));
   }
   return out;
 }
@@ -37,10 +37,10 @@ Data citations_data(const SiteContext& site) {
     row.set("symbol", c.symbol.empty() ? std::string("（无文号）") : c.symbol);
     row.set("title", doc.meta.title);
     row.set("count", std::to_string(c.citing.size()));
-    set_list(row, "citing", citing_list(site, c.citing));
+    row.set("citing", citing_list(site, c.citing));
     row.set("more", Data(c.citing.size() > kShownCiting));
     row.set("all_href", model::page_path(doc) + "#cited-by-title");
-    inside.push_back(row);
+    inside.push_back(std::move(row));
   }
   List outside;
   for (std::size_t k = 0; k < stats.outside.size() && k < kMaxOutside; ++k) {
@@ -49,14 +49,14 @@ Data citations_data(const SiteContext& site) {
     row.set("href", site.config.external_link(c.symbol));
     row.set("symbol", c.symbol);
     row.set("count", std::to_string(c.citing.size()));
-    set_list(row, "citing", citing_list(site, c.citing));
+    row.set("citing", citing_list(site, c.citing));
     row.set("more", Data(c.citing.size() > kShownCiting));
-    outside.push_back(row);
+    outside.push_back(std::move(row));
   }
-  set_list(d, "in_archive", inside);
   d.set("has_in_archive", Data(!inside.empty()));
-  set_list(d, "outside", outside);
+  d.set("in_archive", std::move(inside));
   d.set("has_outside", Data(!outside.empty()));
+  d.set("outside", std::move(outside));
   d.set("outside_total", std::to_string(stats.outside.size()));
   d.set("outside_truncated", Data(stats.outside.size() > kMaxOutside));
   d.set("outside_shown", std::to_string(std::min(stats.outside.size(), kMaxOutside)));

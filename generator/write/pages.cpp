@@ -53,14 +53,14 @@ Data block_data(const model::Block& b, const model::Document& doc, InlineRendere
       for (const auto& c : b.rows[i]) {
         Data cell;
         cell.set("html", r.render(c));
-        cells.push_back(cell);
+        cells.push_back(std::move(cell));
       }
       Data row;
-      set_list(row, "cells", cells);
+      row.set("cells", std::move(cells));
       row.set("header", Data(i == 0));
-      rows.push_back(row);
+      rows.push_back(std::move(row));
     }
-    set_list(d, "rows", rows);
+    d.set("rows", std::move(rows));
   }
   List notes;
   for (const auto& a : doc.annotations) {
@@ -70,10 +70,10 @@ Data block_data(const model::Block& b, const model::Document& doc, InlineRendere
     n.set("html", plain.render(a.content));
     set_optional(n, "author", a.author);
     set_optional(n, "date", display_date(a.date));
-    notes.push_back(n);
+    notes.push_back(std::move(n));
   }
   d.set("has_annotations", Data(!notes.empty()));
-  set_list(d, "annotations", notes);
+  d.set("annotations", std::move(notes));
   return d;
 }
 
@@ -119,10 +119,10 @@ Data document_data(const SiteContext& site, std::size_t index) {
         topic.set("id", t.id);
         topic.set("label", t.label_zh);
         topic.set("href", "../" + topic_page_path(t.id));
-        topics.push_back(topic);
+        topics.push_back(std::move(topic));
       }
   d.set("has_doc_topics", Data(!topics.empty()));
-  set_list(d, "doc_topics", topics);
+  d.set("doc_topics", std::move(topics));
 
   // Each block is rendered on its own (block.mustache), so that a very long document is never one data tree.
   InlineRenderer r(&doc);
@@ -151,13 +151,13 @@ Data document_data(const SiteContext& site, std::size_t index) {
       Data b;
       b.set("ref", refs[i]);
       b.set("n", refs.size() > 1 ? std::to_string(i + 1) : std::string());
-      backs.push_back(b);
+      backs.push_back(std::move(b));
     }
-    set_list(n, "backrefs", backs);
-    notes.push_back(n);
+    n.set("backrefs", std::move(backs));
+    notes.push_back(std::move(n));
   }
   d.set("has_footnotes", Data(!doc.footnotes.empty()));
-  set_list(d, "footnotes", notes);
+  d.set("footnotes", std::move(notes));
 
   // Documents of the archive that cite this one (filled by the citation pass).
   List cited_by;
@@ -178,14 +178,14 @@ Data document_data(const SiteContext& site, std::size_t index) {
         Data p;
         p.set("href", "../" + model::page_path(cd) + "#" + place.block_id);
         p.set("label", place_label(place.block_id));
-        places.push_back(p);
+        places.push_back(std::move(p));
       }
-      set_list(c, "places", places);
-      cited_by.push_back(c);
+      c.set("places", std::move(places));
+      cited_by.push_back(std::move(c));
     }
   }
   d.set("has_cited_by", Data(!cited_by.empty()));
-  set_list(d, "cited_by", cited_by);
+  d.set("cited_by", std::move(cited_by));
   return d;
 }
 
@@ -211,13 +211,13 @@ void write_index_page(const SiteContext& site, const StagedOutput& out) {
     set_optional(item, "date", display_date(doc->meta.date));
     item.set("date_iso", doc->meta.date);
     item.set("body", doc->meta.body);
-    items.push_back(item);
+    items.push_back(std::move(item));
   }
-  set_list(d, "documents", items);
+  d.set("documents", std::move(items));
   d.set("count", std::to_string(docs.size()));
   set_optional(d, "timeline_svg", timeline_svg(site.archive, ""));
   set_optional(d, "citation_graph_svg", citation_graph_svg(site.archive, ""));
-  out.write("index.html", site.templates.page("index", d), site.keys.listing);
+  out.write("index.html", site.templates.page("index", std::move(d)), site.keys.listing);
 }
 
 void copy_assets(const SiteContext& site, const StagedOutput& out) {

@@ -113,20 +113,20 @@ Data search_page_data(const SiteContext& site, const search::Index& index) {
     Data td;
     td.set("id", t.id);
     td.set("label", t.label_zh.empty() ? t.id : t.label_zh);
-    topics.push_back(td);
+    topics.push_back(std::move(td));
   }
-  d.set("topics", topics);
+  d.set("topics", std::move(topics));
   d.set("has_topics", Data(!site.config.topics.empty()));
   std::set<int, std::greater<int>> years;
   for (const auto& doc : index.docs)
     if (doc.year) years.insert(doc.year);
   List ys;
   for (int y : years) ys.push_back(Data(std::to_string(y)));
-  d.set("years", ys);
+  d.set("years", std::move(ys));
   List scripts;
   scripts.push_back(Data("search-core.js"));
   scripts.push_back(Data("search.js"));
-  d.set("scripts", scripts);
+  d.set("scripts", std::move(scripts));
   return d;
 }
 

@@ -32,12 +32,10 @@ std::string display_date(const std::string& iso) {
   }
 }
 
-void set_optional(Data& data, const std::string& key, const std::string& value) {
+void set_optional(Data& data, std::string_view key, std::string value) {
   if (value.empty()) data.set(key, Data(false));
-  else data.set(key, value);
+  else data.set(key, std::move(value));
 }
-
-void set_list(Data& data, const std::string& key, const List& list) { data[key] = Data(list); }
 
 namespace {
 

@@ -64,11 +64,7 @@ std::string root_prefix(const std::string& path);
 
 // Sets `key` to `value`, or to false when `value` is empty, so that {{#key}}…{{/key}} in a template shows
 // only what is there (Mustache treats an empty string as true).
-void set_optional(Data& data, const std::string& key, const std::string& value);
-
-// data[key] = list, copying the list once (Data::set copies its argument twice, which for the list of a long
-// document's blocks was a large share of the write stage).
-void set_list(Data& data, const std::string& key, const List& list);
+void set_optional(Data& data, std::string_view key, std::string value);
 
 // "2025-12-15" -> "2025年12月15日"; other text is returned as it is.
 std::string display_date(const std::string& iso);

@@ -1,38 +1,32 @@
 #include "write/templates.hpp"
 
-#include <atomic>
-
 #include "util/error.hpp"
 #include "util/files.hpp"
-#include "write/escape.hpp"
 
 namespace acta::write {
 
 namespace fs = std::filesystem;
 
-namespace {
-std::atomic<std::uint64_t> next_generation{1};
-}
-
-Templates::Templates(const fs::path& dir) : dir_(dir), generation_(next_generation++) {
+Templates::Templates(const fs::path& dir) : dir_(dir) {
   std::error_code ec;
   if (!fs::is_directory(dir, ec))
     throw SourceError({files::display(dir), 0}, "templates folder not found; set 'templates:' in the config or run 'acta init' to get the default templates");
   for (const auto& entry : fs::directory_iterator(dir)) {
     if (entry.path().extension() != ".mustache") continue;
-    std::string text = files::read(entry.path());
-    kainjow::mustache::mustache tmpl(text);
-    if (!tmpl.is_valid()) throw SourceError({files::display(entry.path()), 0}, "template error: " + tmpl.error_message());
-    tmpl.set_custom_escape([](const std::string& s) { return escape_html(s); });
-    parsed_.emplace(entry.path().stem().string(), std::move(tmpl));
-    sources_[entry.path().stem().string()] = std::move(text);
+    parsed_.emplace(entry.path().stem().string(), mustache::Template(files::read(entry.path()), files::display(entry.path())));
   }
   for (const char* required : {"layout", "document", "index"})
-    if (!sources_.count(required))
+    if (!parsed_.count(required))
       throw SourceError({files::display(dir / (std::string(required) + ".mustache")), 0}, "required template is missing");
+  // A partial naming no template would render nothing (the Mustache spec's rule): a typo would go unseen.
+  for (const auto& [name, tmpl] : parsed_)
+    for (const auto& tag : tmpl.partial_tags())
+      if (!parsed_.count(tag.name))
+        throw SourceError({tmpl.file(), tag.line}, "partial {{> " + tag.name + "}} names no template: there is no " +
+                                                       tag.name + ".mustache in " + files::display(dir));
 }
 
-const Templates::Parsed& Templates::parsed(const std::string& name) const {
+const mustache::Template& Templates::parsed(const std::string& name) const {
   auto it = parsed_.find(name);
   if (it == parsed_.end())
     throw SourceError({files::display(dir_ / (name + ".mustache")), 0}, "template not found");
@@ -40,15 +34,10 @@ const Templates::Parsed& Templates::parsed(const std::string& name) const {
 }
 
 void Templates::render_into(const std::string& name, const Data& data, std::string& out) const {
-  // A copy per thread, made once: rendering records errors in the template object.
-  thread_local std::map<std::pair<std::uint64_t, std::string>, Parsed> copies;
-  auto key = std::pair{generation_, name};
-  auto it = copies.find(key);
-  if (it == copies.end()) it = copies.emplace(key, parsed(name)).first;
-  Parsed& tmpl = it->second;
-  tmpl.render(data, [&out](const std::string& piece) { out += piece; });
-  if (!tmpl.is_valid())
-    throw SourceError({files::display(dir_ / (name + ".mustache")), 0}, "template error: " + tmpl.error_message());
+  parsed(name).render(data, out, [this](std::string_view partial) -> const mustache::Template* {
+    auto it = parsed_.find(partial);
+    return it == parsed_.end() ? nullptr : &it->second;
+  });
 }
 
 std::string Templates::render(const std::string& name, const Data& data) const {
@@ -61,8 +50,7 @@ std::string Templates::render(const std::string& name, const Data& data) const {
 }
 
 std::string Templates::page(const std::string& name, Data data) const {
-  std::string content = render(name, data);
-  data.set("content", content);
+  data.set("content", render(name, data));
   return render("layout", data);
 }
 

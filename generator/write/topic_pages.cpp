@@ -98,7 +98,7 @@ Data topic_document_data(const model::Document& doc, const std::string& topic, b
   std::sort(order.begin(), order.end());
   List shown;
   for (std::size_t i : order) shown.push_back(excerpt_data(doc, *evidence[i].first, *evidence[i].second));
-  d.set("excerpts", shown);
+  d.set("excerpts", std::move(shown));
   d.set("has_excerpts", Data(!order.empty()));
   // Every other evidence paragraph, linked by its label, in document order.
   List others;
@@ -110,10 +110,10 @@ Data topic_document_data(const model::Document& doc, const std::string& topic, b
     Data o;
     o.set("href", "../" + model::page_path(doc) + "#" + evidence[i].first->id);
     o.set("label", place_label(evidence[i].first->id));
-    others.push_back(o);
+    others.push_back(std::move(o));
   }
   const std::size_t more = evidence.size() - order.size();
-  d.set("others", others);
+  d.set("others", std::move(others));
   d.set("has_more", Data(more > 0));
   d.set("more_label", order.empty() ? "段落：" : "其他段落：");
   // The document's page with the topic filter on: every evidence paragraph, one link away.
@@ -127,7 +127,7 @@ List terms_data(const config::Topic& topic) {
     Data term;
     term.set("term", t.term);
     term.set("weight", one_decimal(t.weight));
-    terms.push_back(term);
+    terms.push_back(std::move(term));
   }
   return terms;
 }
@@ -276,7 +276,7 @@ void write_topic_page(const SiteContext& site, const StagedOutput& out, const co
   set_optional(d, "detailed_note", docs.size() > kDetailedDocuments
                                        ? "前 " + std::to_string(kDetailedDocuments) + " 份文件附有最相关段落的摘录；其余文件列出各段落的链接。"
                                        : "");
-  out.write(path, splice_items(site.templates.page("topic", d), items), key);
+  out.write(path, splice_items(site.templates.page("topic", std::move(d)), items), key);
 }
 
 std::string heatmap_for(const SiteContext& site) {
@@ -330,7 +330,7 @@ std::string heatmap_for(const SiteContext& site) {
       cell.marked = s && s->assigned;
       cell.tooltip = (doc->meta.symbol.empty() ? doc->meta.title : doc->meta.symbol) + " · " + topics[t].label_zh + "：得分 " + one_decimal(score) + "，" +
                      std::to_string(s ? s->paragraphs : 0) + " 段" + (cell.marked ? "（已归入）" : "（未归入）");
-      row.cells.push_back(cell);
+      row.cells.push_back(std::move(cell));
     }
     map.rows.push_back(std::move(row));
   }
@@ -351,11 +351,11 @@ void write_overview(const SiteContext& site, const StagedOutput& out) {
     item.set("label_en", t.label_en);
     item.set("doc_count", std::to_string(c.documents));
     item.set("para_count", std::to_string(c.paragraphs));
-    topics.push_back(item);
+    topics.push_back(std::move(item));
   }
   std::size_t untagged = 0;
   for (const auto& doc : site.archive.documents) untagged += doc.topic_ids.empty();
-  d.set("topics", topics);
+  d.set("topics", std::move(topics));
   d.set("has_topics", Data(!site.config.topics.empty()));
   d.set("untagged", std::to_string(untagged));
   d.set("doc_total", std::to_string(site.archive.documents.size()));
@@ -364,7 +364,7 @@ void write_overview(const SiteContext& site, const StagedOutput& out) {
   set_optional(d, "heatmap_note", tagged > kHeatmapRows ? "图中为得分最高的 " + std::to_string(kHeatmapRows) + " 份文件（共 " +
                                                               std::to_string(tagged) + " 份），各专题页面列出全部。"
                                                         : "");
-  out.write(path, site.templates.page("topics", d), site.keys.overview);
+  out.write(path, site.templates.page("topics", std::move(d)), site.keys.overview);
 }
 
 }  // namespace
