@@ -12,17 +12,20 @@ using binary::Out;
 using binary::Truncated;
 
 // Bumped whenever the model or this encoding changes, so old records read as missing.
-constexpr std::string_view kMagic = "acta-record-3\n";
+constexpr std::string_view kMagic = "acta-record-4\n";
 
 void put(Out& o, const Inlines& v);
 void put(Out& o, const Inline& x) {
   o.num(static_cast<std::uint64_t>(x.kind));
   o.str(x.text);
-  o.str(x.target);
-  o.str(x.citation.symbol);
-  o.str(x.citation.paragraph);
-  o.str(x.citation.href);
-  o.num(x.citation.in_archive);
+  if (x.kind == InlineKind::Link) o.str(x.target());
+  if (x.kind == InlineKind::Citation) {
+    const auto& c = x.citation();
+    o.str(c.symbol);
+    o.str(c.paragraph);
+    o.str(c.href);
+    o.num(c.in_archive);
+  }
   put(o, x.children);
 }
 void put(Out& o, const Inlines& v) { o.list(v, [&](const Inline& x) { put(o, x); }); }
@@ -31,11 +34,15 @@ void get(In& in, Inlines& v);
 void get(In& in, Inline& x) {
   x.kind = static_cast<InlineKind>(in.num());
   x.text = in.str();
-  x.target = in.str();
-  x.citation.symbol = in.str();
-  x.citation.paragraph = in.str();
-  x.citation.href = in.str();
-  x.citation.in_archive = in.num() != 0;
+  if (x.kind == InlineKind::Link) x.set_target(in.str());
+  if (x.kind == InlineKind::Citation) {
+    CitationTarget c;
+    c.symbol = in.str();
+    c.paragraph = in.str();
+    c.href = in.str();
+    c.in_archive = in.num() != 0;
+    x.set_citation(std::move(c));
+  }
   get(in, x.children);
 }
 void get(In& in, Inlines& v) { in.list(v, [&](Inline& x) { get(in, x); }); }

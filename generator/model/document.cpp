@@ -47,6 +47,11 @@ std::string id_safe(const std::string& s) {
 }
 }  // namespace
 
+const Inline::Extra& Inline::empty_extra() {
+  static const Extra none;
+  return none;
+}
+
 std::string plain_text(const Inlines& inlines) {
   std::string out;
   append_plain(inlines, out);
@@ -76,7 +81,7 @@ void Document::need_body() const {
 namespace {
 void collect_citations(const Inlines& content, const std::string& place, std::vector<CitationRef>& out) {
   for (const auto& in : content) {
-    if (in.kind == InlineKind::Citation) out.push_back({place, in.citation.symbol, in.citation.in_archive});
+    if (in.kind == InlineKind::Citation) out.push_back({place, in.citation().symbol, in.citation().in_archive});
     collect_citations(in.children, place, out);
   }
 }

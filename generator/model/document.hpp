@@ -35,11 +35,41 @@ struct CitationTarget {
 struct Inline {
   InlineKind kind = InlineKind::Text;
   std::string text;
-  std::string target;
-  CitationTarget citation;
   std::vector<Inline> children;
 
-  static Inline make_text(std::string t) { return Inline{InlineKind::Text, std::move(t), {}, {}, {}}; }
+  Inline() = default;
+  explicit Inline(InlineKind k, std::string t = {}) : kind(k), text(std::move(t)) {}
+  Inline(const Inline& other) : kind(other.kind), text(other.text), children(other.children),
+                                extra_(other.extra_ ? std::make_unique<Extra>(*other.extra_) : nullptr) {}
+  Inline(Inline&&) noexcept = default;
+  Inline& operator=(const Inline& other) {
+    if (this != &other) *this = Inline(other);
+    return *this;
+  }
+  Inline& operator=(Inline&&) noexcept = default;
+
+  static Inline make_text(std::string t) { return Inline(InlineKind::Text, std::move(t)); }
+
+  // Link: the URL as written. Empty for every other kind.
+  const std::string& target() const { return extra_ ? extra_->target : empty_extra().target; }
+  void set_target(std::string t) { extra().target = std::move(t); }
+  // Citation: what it cites (filled by the citation pass). Default for every other kind.
+  const CitationTarget& citation() const { return extra_ ? extra_->citation : empty_extra().citation; }
+  void set_citation(CitationTarget c) { extra().citation = std::move(c); }
+
+ private:
+  // Held apart: most inlines are text, and a document has thousands of them (this keeps an Inline at 72
+  // bytes, not 200).
+  struct Extra {
+    std::string target;
+    CitationTarget citation;
+  };
+  static const Extra& empty_extra();
+  Extra& extra() {
+    if (!extra_) extra_ = std::make_unique<Extra>();
+    return *extra_;
+  }
+  std::unique_ptr<Extra> extra_;
 };
 
 using Inlines = std::vector<Inline>;

@@ -113,27 +113,27 @@ class Converter {
         case CMARK_NODE_TEXT: b.text(cmark_node_get_literal(n)); break;
         case CMARK_NODE_HTML_INLINE: b.text(cmark_node_get_literal(n)); break;  // shown as text, never markup
         case CMARK_NODE_SOFTBREAK: b.soft_break(); break;
-        case CMARK_NODE_LINEBREAK: b.node(Inline{InlineKind::LineBreak, {}, {}, {}, {}}); break;
-        case CMARK_NODE_CODE: b.node(Inline{InlineKind::Code, cmark_node_get_literal(n), {}, {}, {}}); break;
+        case CMARK_NODE_LINEBREAK: b.node(Inline(InlineKind::LineBreak)); break;
+        case CMARK_NODE_CODE: b.node(Inline(InlineKind::Code, cmark_node_get_literal(n))); break;
         case CMARK_NODE_EMPH: b.node(container(InlineKind::Emphasis, n)); break;
         case CMARK_NODE_STRONG: b.node(container(InlineKind::Strong, n)); break;
         case CMARK_NODE_LINK: {
           Inline link = container(InlineKind::Link, n);
-          link.target = cmark_node_get_url(n) ? cmark_node_get_url(n) : "";
+          link.set_target(cmark_node_get_url(n) ? cmark_node_get_url(n) : "");
           b.node(std::move(link));
           break;
         }
         case CMARK_NODE_IMAGE: {
           // An image could load from another host; it is kept as a link to the image instead.
           Inline link = container(InlineKind::Link, n);
-          link.target = cmark_node_get_url(n) ? cmark_node_get_url(n) : "";
+          link.set_target(cmark_node_get_url(n) ? cmark_node_get_url(n) : "");
           b.node(std::move(link));
           break;
         }
         case CMARK_NODE_FOOTNOTE_REFERENCE: {
           std::string ix = cmark_node_get_literal(n) ? cmark_node_get_literal(n) : "";
           auto it = labels_by_index_.find(ix);
-          b.node(Inline{InlineKind::FootnoteRef, it == labels_by_index_.end() ? ix : it->second, {}, {}, {}});
+          b.node(Inline(InlineKind::FootnoteRef, it == labels_by_index_.end() ? ix : it->second));
           break;
         }
         default: {
@@ -156,7 +156,7 @@ class Converter {
 
  private:
   Inline container(InlineKind kind, cmark_node* n) {
-    Inline in{kind, {}, {}, {}, {}};
+    Inline in(kind);
     inlines(n, in.children);
     return in;
   }
@@ -243,7 +243,7 @@ class Converter {
     b.line = line(n);
     std::string text = cmark_node_get_literal(n) ? cmark_node_get_literal(n) : "";
     while (!text.empty() && text.back() == '\n') text.pop_back();
-    b.content.push_back(Inline{code ? InlineKind::Code : InlineKind::Text, text, {}, {}, {}});
+    b.content.push_back(Inline(code ? InlineKind::Code : InlineKind::Text, text));
     seen_body_ = true;
     doc_.blocks.push_back(std::move(b));
   }
@@ -416,7 +416,7 @@ model::Inlines parse_markdown_inlines(std::string_view markdown) {
   Inlines out;
   for (auto& b : scratch.blocks) {
     if (b.content.empty()) continue;
-    if (!out.empty()) out.push_back(Inline{InlineKind::LineBreak, {}, {}, {}, {}});
+    if (!out.empty()) out.push_back(Inline(InlineKind::LineBreak));
     if (b.kind == BlockKind::Numbered) out.push_back(Inline::make_text(b.number + ". "));
     if (b.kind == BlockKind::Subparagraph) out.push_back(Inline::make_text("(" + b.number + ") "));
     for (auto& in : b.content) out.push_back(std::move(in));

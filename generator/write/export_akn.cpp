@@ -225,7 +225,7 @@ class AknWriter {
           break;
         case InlineKind::LineBreak: x_.empty("eol"); break;
         case InlineKind::Link: {
-          std::string href = safe_href(in.target);
+          std::string href = safe_href(in.target());
           if (href.empty()) {
             inlines(in.children, in_note);
             break;
@@ -236,7 +236,7 @@ class AknWriter {
           break;
         }
         case InlineKind::Citation: {
-          std::string href = citation_href(in.citation);
+          std::string href = citation_href(in.citation());
           if (href.empty()) {
             inlines(in.children, in_note);
             break;

@@ -151,14 +151,14 @@ void citation_json(JsonOut& j, const SiteContext& site, const model::Document& d
   j.key("place").value(place);
   // A citation whose symbol the citation pass could not settle has no symbol and no link: it is kept so
   // tools see the citing text.
-  j.field_if("symbol", c.citation.symbol);
-  j.field_if("paragraph", c.citation.paragraph);
+  j.field_if("symbol", c.citation().symbol);
+  j.field_if("paragraph", c.citation().paragraph);
   j.key("text").value(model::plain_text(c.children));
-  j.key("in_archive").value(c.citation.in_archive);
-  if (c.citation.in_archive)
-    if (auto i = site.archive.find_symbol(c.citation.symbol))
+  j.key("in_archive").value(c.citation().in_archive);
+  if (c.citation().in_archive)
+    if (auto i = site.archive.find_symbol(c.citation().symbol))
       j.key("document").value(link_between(json_path(doc), json_path(site.archive.documents[*i])));
-  j.field_if("href", c.citation.href);
+  j.field_if("href", c.citation().href);
   j.end_object();
 }
 

@@ -39,7 +39,7 @@ void InlineRenderer::render_into(std::string& out, const model::Inlines& inlines
         break;
       case InlineKind::LineBreak: out += "<br>"; break;
       case InlineKind::Link: {
-        std::string href = safe_href(in.target);
+        std::string href = safe_href(in.target());
         if (href.empty() || href == "#") {  // unsafe or empty targets keep their text only
           render_into(out, in.children);
           break;
@@ -53,7 +53,7 @@ void InlineRenderer::render_into(std::string& out, const model::Inlines& inlines
         break;
       }
       case InlineKind::Citation: {
-        const auto& c = in.citation;
+        const auto& c = in.citation();
         std::string href = safe_href(c.href);
         if (href.empty()) {
           render_into(out, in.children);

@@ -71,7 +71,7 @@ void render(const model::Inlines& inlines, std::string& out) {
       case InlineKind::Link:
         out += "[";
         render(in.children, out);
-        out += "](" + link_target(in.target) + ")";
+        out += "](" + link_target(in.target()) + ")";
         break;
       case InlineKind::FootnoteRef: out += "[^" + in.text + "]"; break;
       case InlineKind::Citation: render(in.children, out); break;

@@ -17,7 +17,7 @@ Inline citation(const std::string& symbol, const std::string& paragraph, const s
   Inline c;
   c.kind = InlineKind::Citation;
   c.children.push_back(Inline::make_text("第 " + symbol + " 号决议"));
-  c.citation = {symbol, paragraph, href, in_archive};
+  c.set_citation({symbol, paragraph, href, in_archive});
   return c;
 }
 

@@ -430,7 +430,7 @@ TEST(RawInlines, MarksBecomeInlinesAndSpacingIsTidied) {
   EXPECT_EQ(in[1].text, "12");
   EXPECT_EQ(in[2].text, "为《议程》，见 ");
   EXPECT_EQ(in[3].kind, model::InlineKind::Link);
-  EXPECT_EQ(in[3].target, "http://www.x.org");
+  EXPECT_EQ(in[3].target(), "http://www.x.org");
   EXPECT_EQ(tidy_spaces("欢迎 2025 年  9 月"), "欢迎 2025 年 9 月");
 }
 

@@ -17,7 +17,7 @@ namespace {
 std::string describe(const model::Inlines& inlines) {
   std::string out;
   for (const auto& in : inlines) {
-    out += "<" + std::to_string(static_cast<int>(in.kind)) + ":" + in.text + "|" + in.target + "|" +
+    out += "<" + std::to_string(static_cast<int>(in.kind)) + ":" + in.text + "|" + in.target() + "|" +
            describe(in.children) + ">";
   }
   return out;

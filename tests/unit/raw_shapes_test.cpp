@@ -91,7 +91,7 @@ TEST(RawShapes, ConverterOutput) {
   EXPECT_EQ(marked(d.footnotes[0].paragraphs[0]), "见 UNEP/EA.4/Res.12。");
   const auto& link = d.footnotes[1].paragraphs[0][1];
   EXPECT_EQ(link.kind, InlineKind::Link);
-  EXPECT_EQ(link.target, "https://example.org/lakes_report.pdf");
+  EXPECT_EQ(link.target(), "https://example.org/lakes_report.pdf");
   EXPECT_EQ(model::plain_text(link.children), "https://example.org/lakes_report.pdf");
   EXPECT_EQ(all_text(d).find("---"), std::string::npos);
   EXPECT_TRUE(d.diagnostics.empty());

@@ -15,8 +15,7 @@ namespace {
 Inline cite(bool in_archive) {
   Inline c;
   c.kind = InlineKind::Citation;
-  c.citation.symbol = "A/RES/1/1";
-  c.citation.in_archive = in_archive;
+  c.set_citation({"A/RES/1/1", "", "", in_archive});
   c.children.push_back(Inline::make_text("x"));
   return c;
 }

@@ -59,7 +59,7 @@ Inlines rebuild(Inlines& content, const EditMap& edits) {
         if (e.begin > pos) out.push_back(Inline::make_text(in.text.substr(pos, e.begin - pos)));
         Inline c;
         c.kind = InlineKind::Citation;
-        c.citation = *e.target;
+        c.set_citation(*e.target);
         c.children.push_back(Inline::make_text(in.text.substr(e.begin, e.end - e.begin)));
         out.push_back(std::move(c));
         pos = e.end;
@@ -85,7 +85,7 @@ Inlines rebuild(Inlines& content, const EditMap& edits) {
 }  // namespace
 
 bool is_placeholder_link(const Inline& in) {
-  return in.kind == InlineKind::Link && (in.target.empty() || in.target == "#");
+  return in.kind == InlineKind::Link && (in.target().empty() || in.target() == "#");
 }
 
 FlatText flatten(const Inlines& content) {

@@ -11,7 +11,7 @@ namespace {
 void collect(const model::Inlines& content, const std::string& place, std::vector<OutgoingCitation>& out) {
   for (const auto& in : content) {
     if (in.kind == model::InlineKind::Citation) {
-      const auto& c = in.citation;
+      const auto& c = in.citation();
       out.push_back({c.symbol, c.paragraph, c.href, c.in_archive, model::plain_text(in.children), place});
     }
     collect(in.children, place, out);

@@ -57,13 +57,14 @@ model::Inlines to_inlines(std::string_view marked) {
       std::size_t close = s.find(kMarkClose, i);
       if (close == std::string::npos) break;
       text(std::string_view(s).substr(plain, i - plain));
-      out.push_back(Inline{InlineKind::FootnoteRef, s.substr(i + 1, close - i - 1), {}, {}, {}});
+      out.push_back(Inline(InlineKind::FootnoteRef, s.substr(i + 1, close - i - 1)));
       i = plain = close + 1;
     } else if (s[i] == kLinkOpen) {
       std::size_t mid = s.find(kLinkMid, i), close = s.find(kLinkClose, i);
       if (mid == std::string::npos || close == std::string::npos || mid > close) break;
       text(std::string_view(s).substr(plain, i - plain));
-      Inline link{InlineKind::Link, {}, s.substr(mid + 1, close - mid - 1), {}, {}};
+      Inline link(InlineKind::Link);
+      link.set_target(s.substr(mid + 1, close - mid - 1));
       link.children.push_back(Inline::make_text(s.substr(i + 1, mid - i - 1)));
       out.push_back(std::move(link));
       i = plain = close + 1;

@@ -110,7 +110,7 @@ model::Document read_raw_text(std::string_view text, const std::string& file) {
     bb.block.line = cover.closing_line - static_cast<int>(cover.closing.size()) + 1;
     bb.first_page = bb.last_page = body.empty() ? 0 : body.back().page;
     for (const auto& c : cover.closing) {
-      if (!bb.block.content.empty()) bb.block.content.push_back(model::Inline{model::InlineKind::LineBreak, {}, {}, {}, {}});
+      if (!bb.block.content.empty()) bb.block.content.push_back(model::Inline(model::InlineKind::LineBreak));
       bb.block.content.push_back(model::Inline::make_text(c));
     }
     blocks.push_back(std::move(bb));
