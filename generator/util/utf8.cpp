@@ -1,5 +1,7 @@
 #include "util/utf8.hpp"
 
+#include "util/scan.hpp"
+
 namespace acta::utf8 {
 
 namespace {
@@ -17,7 +19,16 @@ std::size_t first_invalid(std::string_view s) {
   std::size_t i = 0;
   while (i < s.size()) {
     auto c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) { ++i; continue; }
+    if (c < 0x80) {
+      i = scan::skip_ascii(s, i);
+      continue;
+    }
+    // The common case of Chinese text: a three-byte sequence whose lead byte needs no further check.
+    if (c >= 0xE1 && c != 0xED && c <= 0xEF && i + 2 < s.size() && is_cont(static_cast<unsigned char>(s[i + 1])) &&
+        is_cont(static_cast<unsigned char>(s[i + 2]))) {
+      i += 3;
+      continue;
+    }
     int n = sequence_length(c);
     if (n == 0 || i + n > s.size()) return i;
     for (int k = 1; k < n; ++k)

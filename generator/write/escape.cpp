@@ -2,24 +2,30 @@
 
 #include <cctype>
 
+#include "util/scan.hpp"
+
 namespace acta::write {
+
+namespace {
+
+const char* entity_of(char c) {
+  switch (c) {
+    case '&': return "&amp;";
+    case '<': return "&lt;";
+    case '>': return "&gt;";
+    case '"': return "&quot;";
+    default: return "&#39;";
+  }
+}
+
+}  // namespace
 
 void escape_html_into(std::string& out, std::string_view text) {
   // Copies runs of plain characters whole: most text has nothing to escape.
   std::size_t run = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char* entity;
-    switch (text[i]) {
-      case '&': entity = "&amp;"; break;
-      case '<': entity = "&lt;"; break;
-      case '>': entity = "&gt;"; break;
-      case '"': entity = "&quot;"; break;
-      case '\'': entity = "&#39;"; break;
-      default: continue;
-    }
+  for (std::size_t i = 0; (i = scan::find_special<false, '&', '<', '>', '"', '\''>(text, i)) != std::string_view::npos; run = ++i) {
     out.append(text.data() + run, i - run);
-    out += entity;
-    run = i + 1;
+    out += entity_of(text[i]);
   }
   out.append(text.data() + run, text.size() - run);
 }
@@ -32,15 +38,14 @@ std::string escape_html(std::string_view text) {
 }
 
 void escape_xml_into(std::string& out, std::string_view text) {
-  std::size_t start = out.size();
-  escape_html_into(out, text);
-  std::size_t keep = start;
-  for (std::size_t i = start; i < out.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(out[i]);
-    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') continue;
-    out[keep++] = out[i];
+  std::size_t run = 0;
+  for (std::size_t i = 0; (i = scan::find_special<true, '&', '<', '>', '"', '\''>(text, i)) != std::string_view::npos; run = ++i) {
+    out.append(text.data() + run, i - run);
+    const char c = text[i];
+    if (c == '\t' || c == '\n' || c == '\r') out += c;
+    else if (static_cast<unsigned char>(c) >= 0x20) out += entity_of(c);  // other control characters are dropped
   }
-  out.resize(keep);
+  out.append(text.data() + run, text.size() - run);
 }
 
 std::string escape_xml(std::string_view text) {

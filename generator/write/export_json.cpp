@@ -2,6 +2,7 @@
 #include <filesystem>
 
 #include "util/parallel.hpp"
+#include "util/scan.hpp"
 #include "util/utf8.hpp"
 #include "write/exports.hpp"
 
@@ -118,9 +119,8 @@ class JsonOut {
     }
     out_ += '"';
     std::size_t plain = 0;
-    for (std::size_t i = 0; i < s.size(); ++i) {
+    for (std::size_t i = 0; (i = scan::find_special<true, '"', '\\'>(s, i)) != std::string_view::npos; ++i) {
       const auto c = static_cast<unsigned char>(s[i]);
-      if (c >= 0x20 && c != '"' && c != '\\') continue;
       out_.append(s, plain, i - plain);
       plain = i + 1;
       switch (c) {

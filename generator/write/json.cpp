@@ -1,5 +1,7 @@
 #include "write/json.hpp"
 
+#include "util/scan.hpp"
+
 namespace acta::write {
 
 std::string json_string(std::string_view text) {
@@ -13,9 +15,8 @@ void json_string_into(std::string& out, std::string_view text) {
   out += '"';
   std::size_t run = 0;  // start of the characters not yet copied: plain runs are copied whole
   auto flush = [&](std::size_t i) { out.append(text.data() + run, i - run); };
-  for (std::size_t i = 0; i < text.size(); ++i) {
+  for (std::size_t i = 0; (i = scan::find_special<true, '"', '\\', '<', 0xE2>(text, i)) != std::string_view::npos; ++i) {
     unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != 0xE2) continue;
     if (c == 0xE2) {  // U+2028 and U+2029 end a line in older JavaScript
       if (!(i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80 &&
             (static_cast<unsigned char>(text[i + 2]) == 0xA8 || static_cast<unsigned char>(text[i + 2]) == 0xA9)))

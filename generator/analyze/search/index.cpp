@@ -164,7 +164,7 @@ class DocCounts {
     bool titled = false;  // found in a title, symbol or heading
   };
   void clear() {
-    for (auto i : used_) slots_[i] = 0;
+    for (auto i : used_) slots_[i] = Slot{};
     used_.clear();
     counts_.clear();
   }
@@ -172,13 +172,15 @@ class DocCounts {
     if ((counts_.size() + 1) * 2 > slots_.size()) grow();
     std::size_t mask = slots_.size() - 1;
     for (std::size_t i = hash(code) & mask;; i = (i + 1) & mask) {
-      if (slots_[i] == 0) {
-        counts_.push_back({code, 0, false});
-        slots_[i] = static_cast<std::uint32_t>(counts_.size());
-        used_.push_back(i);
+      Slot& s = slots_[i];
+      if (s.count == 0) {  // first occurrence
+        counts_.push_back({code, weight, titled});
+        s = {code, static_cast<std::uint32_t>(counts_.size())};
+        used_.push_back(static_cast<std::uint32_t>(i));
+        return;
       }
-      Count& c = counts_[slots_[i] - 1];
-      if (c.code != code) continue;
+      if (s.code != code) continue;
+      Count& c = counts_[s.count - 1];
       c.tf += weight;
       c.titled = c.titled || titled;
       return;
@@ -187,25 +189,30 @@ class DocCounts {
   const std::vector<Count>& counts() const { return counts_; }
 
  private:
+  // The code is kept in the slot as well: a probe compares it there, without a trip to counts_.
+  struct Slot {
+    std::uint64_t code = 0;
+    std::uint32_t count = 0;  // 1 + index into counts_, 0 for free
+  };
   static std::size_t hash(std::uint64_t x) {
     x ^= x >> 31;
     x *= 0x9e3779b97f4a7c15ULL;
     return static_cast<std::size_t>(x ^ (x >> 29));
   }
   void grow() {
-    slots_.assign(slots_.empty() ? 1 << 12 : slots_.size() * 2, 0);
+    slots_.assign(slots_.empty() ? 1 << 12 : slots_.size() * 2, Slot{});
     used_.clear();
     std::size_t mask = slots_.size() - 1;
     for (std::size_t k = 0; k < counts_.size(); ++k)
       for (std::size_t i = hash(counts_[k].code) & mask;; i = (i + 1) & mask)
-        if (slots_[i] == 0) {
-          slots_[i] = static_cast<std::uint32_t>(k + 1);
-          used_.push_back(i);
+        if (slots_[i].count == 0) {
+          slots_[i] = {counts_[k].code, static_cast<std::uint32_t>(k + 1)};
+          used_.push_back(static_cast<std::uint32_t>(i));
           break;
         }
   }
-  std::vector<std::uint32_t> slots_;  // 1 + index into counts_, 0 for free
-  std::vector<std::size_t> used_;      // the slots in use, to clear them
+  std::vector<Slot> slots_;
+  std::vector<std::uint32_t> used_;  // the slots in use, to clear them
   std::vector<Count> counts_;
 };
 
