@@ -19,6 +19,16 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// A warning about a whole file (line 0). Built member by member: a braced temporary here made GCC 12 warn
+// (-Wmaybe-uninitialized, a false positive) at every build.
+Diagnostic file_warning(std::string file, std::string message) {
+  Diagnostic d;
+  d.severity = Severity::Warning;
+  d.where.file = std::move(file);
+  d.message = std::move(message);
+  return d;
+}
+
 std::map<std::string, Reader>& registry() {
   static std::map<std::string, Reader> readers = {
       {".md", [](std::string_view text, const std::string& file) { return read_markdown(text, file); }},
@@ -164,7 +174,7 @@ model::Document read_document(const Source& source, SourceBytes bytes) {
   }
   if (doc.slug.empty()) doc.slug = doc.meta.symbol.empty() ? stem_slug(path) : model::slug_for_symbol(doc.meta.symbol);
   if (doc.meta.title.empty()) {
-    doc.diagnostics.push_back({Severity::Warning, {shown, 0}, "no title found; add 'title:' to the front matter or sidecar"});
+    doc.diagnostics.push_back(file_warning(shown, "no title found; add 'title:' to the front matter or sidecar"));
     doc.meta.title = path.stem().string();
   }
   model::assign_ids(doc);
@@ -211,8 +221,7 @@ SourceList list_sources(const config::Config& config) {
     else {
       std::string known;
       for (const auto& [e, r] : registry()) known += (known.empty() ? "" : ", ") + e;
-      list.diagnostics.push_back({Severity::Warning, {files::display(p), 0},
-                                  "skipped: Acta has no reader for '" + ext + "' files (it reads " + known + ")"});
+      list.diagnostics.push_back(file_warning(files::display(p), "skipped: Acta has no reader for '" + ext + "' files (it reads " + known + ")"));
     }
   }
   std::set<fs::path> claimed;
@@ -223,9 +232,10 @@ SourceList list_sources(const config::Config& config) {
     bool has_sidecar = sidecars.count(sidecar) > 0;
     list.sources.push_back({p, has_sidecar ? sidecar : fs::path(), links.count(p) > 0, has_sidecar && links.count(sidecar) > 0});
   }
-  for (const auto& s : sidecars)
-    if (!claimed.count(s) && s.extension() == ".yaml")
-      list.diagnostics.push_back({Severity::Warning, {files::display(s), 0}, "sidecar file has no document beside it (expected a .md or .txt of the same name)"});
+  for (const auto& s : sidecars) {
+    if (claimed.count(s) || s.extension() != ".yaml") continue;
+    list.diagnostics.push_back(file_warning(files::display(s), "sidecar file has no document beside it (expected a .md or .txt of the same name)"));
+  }
   return list;
 }
 
