@@ -19,16 +19,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// A warning about a whole file (line 0). Built member by member: a braced temporary here made GCC 12 warn
-// (-Wmaybe-uninitialized, a false positive) at every build.
-Diagnostic file_warning(std::string file, std::string message) {
-  Diagnostic d;
-  d.severity = Severity::Warning;
-  d.where.file = std::move(file);
-  d.message = std::move(message);
-  return d;
-}
-
 std::map<std::string, Reader>& registry() {
   static std::map<std::string, Reader> readers = {
       {".md", [](std::string_view text, const std::string& file) { return read_markdown(text, file); }},

@@ -2,6 +2,14 @@
 
 namespace acta {
 
+Diagnostic file_warning(std::string file, std::string message) {
+  Diagnostic d;
+  d.severity = Severity::Warning;
+  d.where.file = std::move(file);
+  d.message = std::move(message);
+  return d;
+}
+
 std::string SourceLocation::str() const {
   if (file.empty()) return line > 0 ? "line " + std::to_string(line) : std::string("(input)");
   return line > 0 ? file + ":" + std::to_string(line) : file;

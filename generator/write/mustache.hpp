@@ -25,11 +25,11 @@ class Data {
  public:
   using List = std::vector<Data>;
 
-  Data() = default;  // an empty object
-  Data(bool value) : value_(value) {}
-  Data(std::string value) : value_(std::move(value)) {}
-  Data(const char* value) : value_(std::string(value)) {}
-  Data(List items) : value_(std::move(items)) {}
+  Data();  // an empty object
+  Data(bool value);
+  Data(std::string value);
+  Data(const char* value);
+  Data(List items);
   // A number is no value: format it first (std::to_string), or it would quietly become a bool.
   template <class T>
     requires std::is_arithmetic_v<T> && (!std::is_same_v<T, bool>)
@@ -62,6 +62,13 @@ struct Data::Member {
   std::string key;
   Data value;
 };
+
+// Defined here, where Member is complete: the variant's vector of members needs it (clang checks).
+inline Data::Data() = default;
+inline Data::Data(bool value) : value_(value) {}
+inline Data::Data(std::string value) : value_(std::move(value)) {}
+inline Data::Data(const char* value) : value_(std::string(value)) {}
+inline Data::Data(List items) : value_(std::move(items)) {}
 
 using List = Data::List;
 

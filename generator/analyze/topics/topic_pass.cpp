@@ -38,9 +38,8 @@ void score_document(model::Document& doc, const config::Config& cfg, const Topic
     if (cfg.topics.empty()) break;  // a site without topics ignores the assertions rather than warn on each
     bool known = std::any_of(cfg.topics.begin(), cfg.topics.end(), [&](const auto& t) { return t.id == id; });
     if (!known)
-      doc.diagnostics.push_back({Severity::Warning, {doc.source_path, 0},
-                                 "front matter names topic '" + id +
-                                     "', which is not in the config's 'topics'; add it there or correct the id"});
+      doc.diagnostics.push_back(file_warning(doc.source_path, "front matter names topic '" + id +
+                                                                  "', which is not in the config's 'topics'; add it there or correct the id"));
   }
 
   // Per block and topic: the score and the hits.
@@ -95,10 +94,10 @@ void score_document(model::Document& doc, const config::Config& cfg, const Topic
     doc.topic_scores.push_back({id, totals[t].score, totals[t].paragraphs, totals[t].asserted, under[t]});
     if (under[t]) doc.topic_ids.push_back(id);
     if (totals[t].asserted && totals[t].paragraphs == 0)
-      doc.diagnostics.push_back({Severity::Warning, {doc.source_path, 0},
-                                 "front matter asserts topic '" + id +
-                                     "' but no paragraph uses any of its terms, so the document is not listed "
-                                     "under it; add the words the text uses to the topic's 'terms' in the config"});
+      doc.diagnostics.push_back(file_warning(doc.source_path,
+                                             "front matter asserts topic '" + id +
+                                                 "' but no paragraph uses any of its terms, so the document is not listed "
+                                                 "under it; add the words the text uses to the topic's 'terms' in the config"));
   }
   for (auto& block : doc.blocks)
     for (const auto& ev : block.topic_evidence)
