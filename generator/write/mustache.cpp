@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "util/error.hpp"
+#include "util/utf8.hpp"
 #include "write/escape.hpp"
 
 namespace acta::write::mustache {
@@ -17,13 +18,6 @@ void Data::set(std::string_view key, Data value) {
       return;
     }
   m.push_back(Member{std::string(key), std::move(value)});
-}
-
-Data& Data::operator[](std::string_view key) {
-  Members& m = members();
-  for (Member& member : m)
-    if (member.key == key) return member.value;
-  return m.emplace_back(Member{std::string(key), Data()}).value;
 }
 
 const Data* Data::find(std::string_view key) const {
@@ -52,11 +46,7 @@ namespace {
 
 bool is_blank(char c) { return c == ' ' || c == '\t'; }
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
+using utf8::trim;
 
 }  // namespace
 

@@ -39,8 +39,6 @@ class Data {
   // set("k", text) copies `text` once and set("k", std::move(text)) not at all. A Data that is not an
   // object becomes an empty one first.
   void set(std::string_view key, Data value);
-  // Member `key`, added as an empty object when there is none.
-  Data& operator[](std::string_view key);
 
   // The member named `key`; nullptr when there is none or this is not an object.
   const Data* find(std::string_view key) const;

@@ -26,18 +26,19 @@ Templates::Templates(const fs::path& dir) : dir_(dir) {
                                                        tag.name + ".mustache in " + files::display(dir));
 }
 
-const mustache::Template& Templates::parsed(const std::string& name) const {
+const mustache::Template* Templates::find(std::string_view name) const {
   auto it = parsed_.find(name);
-  if (it == parsed_.end())
-    throw SourceError({files::display(dir_ / (name + ".mustache")), 0}, "template not found");
-  return it->second;
+  return it == parsed_.end() ? nullptr : &it->second;
+}
+
+const mustache::Template& Templates::parsed(const std::string& name) const {
+  const mustache::Template* t = find(name);
+  if (!t) throw SourceError({files::display(dir_ / (name + ".mustache")), 0}, "template not found");
+  return *t;
 }
 
 void Templates::render_into(const std::string& name, const Data& data, std::string& out) const {
-  parsed(name).render(data, out, [this](std::string_view partial) -> const mustache::Template* {
-    auto it = parsed_.find(partial);
-    return it == parsed_.end() ? nullptr : &it->second;
-  });
+  parsed(name).render(data, out, [this](std::string_view partial) { return find(partial); });
 }
 
 std::string Templates::render(const std::string& name, const Data& data) const {

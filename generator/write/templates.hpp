@@ -32,6 +32,7 @@ class Templates {
   const std::filesystem::path& dir() const { return dir_; }
 
  private:
+  const mustache::Template* find(std::string_view name) const;  // nullptr when the folder has none of that name
   const mustache::Template& parsed(const std::string& name) const;
 
   std::filesystem::path dir_;

@@ -271,12 +271,14 @@ TEST(Mustache, DelimitersDoNotReachPartials) {
 
 // ---- Data ----
 
-TEST(MustacheData, SetReplacesAndBracketsAdd) {
+TEST(MustacheData, SetReplacesAndAdds) {
   Data d;
   d.set("a", "1");
   d.set("a", std::string("2"));
-  d["l"] = Data(List{Data("x")});
-  d["o"].set("k", true);
+  d.set("l", Data(List{Data("x")}));
+  Data o;
+  o.set("k", true);
+  d.set("o", std::move(o));
   EXPECT_EQ(render("{{a}}{{#l}}{{.}}{{/l}}{{#o.k}}k{{/o.k}}", d), "2xk");
   Data s("a string");
   s.set("k", "v");  // a value that is not an object becomes one

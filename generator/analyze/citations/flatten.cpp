@@ -91,16 +91,9 @@ void split_text(Inline& in, const std::vector<LocalEdit>& edits, Inlines& out) {
   }
 }
 
-std::size_t edits_in(const Inlines& content, const EditMap& edits) {
-  std::size_t n = 0;
-  for (const auto& in : content)
-    if (auto it = edits.find(&in); it != edits.end()) n += it->second.size();
-  return n;
-}
-
 Inlines rebuild(Inlines& content, const EditMap& edits) {
   Inlines out;
-  out.reserve(content.size() + 2 * edits_in(content, edits));
+  out.reserve(content.size() + 2 * edits.size());  // each edited text gains at least a citation and a piece
   for (auto& in : content) {
     auto it = edits.find(&in);
     if (in.kind == InlineKind::Text && it != edits.end()) {
