@@ -52,6 +52,8 @@ const Inline::Extra& Inline::empty_extra() {
   return none;
 }
 
+void append_plain_text(const Inlines& inlines, std::string& out) { append_plain(inlines, out); }
+
 std::string plain_text(const Inlines& inlines) {
   std::string out;
   append_plain(inlines, out);

@@ -76,6 +76,8 @@ using Inlines = std::vector<Inline>;
 
 // Concatenated text of inline content, as a reader would see it (footnote labels left out).
 std::string plain_text(const Inlines& inlines);
+// Appends plain_text(inlines) to `out` (a caller that reuses one buffer).
+void append_plain_text(const Inlines& inlines, std::string& out);
 
 // ---- Topic evidence (filled by the topic pass, analyze/topics) -----------------------------------------
 

@@ -37,17 +37,64 @@ std::string block_label(const model::Block& b) {
   }
 }
 
-std::string table_text(const model::Block& b) {
-  std::string out;
+void append_table_text(const model::Block& b, std::string& out) {
   for (const auto& row : b.rows)
-    for (const auto& cell : row) out += model::plain_text(cell) + "\n";
-  return out;
+    for (const auto& cell : row) {
+      model::append_plain_text(cell, out);
+      out += '\n';
+    }
 }
 
-std::string footnote_text(const model::Footnote& f) {
-  std::string out;
-  for (const auto& p : f.paragraphs) out += (out.empty() ? "" : "\n") + model::plain_text(p);
-  return out;
+void append_footnote_text(const model::Footnote& f, std::string& out) {
+  for (std::size_t i = 0; i < f.paragraphs.size(); ++i) {
+    if (i) out += '\n';
+    model::append_plain_text(f.paragraphs[i], out);
+  }
+}
+
+// The one walk over a document's searchable fields, in index order (see fields()): sink(kind, what, text)
+// for each field whose text is not empty, `what` saying which part it is (for its anchor and label), `text`
+// valid during the call (one buffer, reused).
+struct FieldOf {
+  const model::Block* block = nullptr;
+  const model::Footnote* footnote = nullptr;
+  const model::Annotation* annotation = nullptr;
+  bool symbol = false;  // of a title field: the symbol, else the title
+};
+template <class Sink>
+void for_each_field(const model::Document& doc, Sink&& sink) {
+  doc.need_body();
+  thread_local std::string text;
+  auto emit = [&](FieldKind kind, const FieldOf& what) {
+    if (!text.empty()) sink(kind, what, std::string_view(text));
+  };
+  text = doc.meta.title;
+  emit(FieldKind::Title, {});
+  text = doc.meta.symbol;
+  emit(FieldKind::Title, {.symbol = true});
+  for (const auto& b : doc.blocks)
+    if (b.kind == BlockKind::Heading) {
+      text.clear();
+      model::append_plain_text(b.content, text);
+      emit(FieldKind::Heading, {.block = &b});
+    }
+  for (const auto& b : doc.blocks) {
+    if (b.kind == BlockKind::Rule || b.kind == BlockKind::Heading) continue;
+    text.clear();
+    if (b.kind == BlockKind::Table) append_table_text(b, text);
+    else model::append_plain_text(b.content, text);
+    emit(FieldKind::Body, {.block = &b});
+  }
+  for (const auto& f : doc.footnotes) {
+    text.clear();
+    append_footnote_text(f, text);
+    emit(FieldKind::Note, {.footnote = &f});
+  }
+  for (const auto& a : doc.annotations) {
+    text.clear();
+    model::append_plain_text(a.content, text);
+    emit(FieldKind::Note, {.annotation = &a});
+  }
 }
 
 int year_of(const std::string& date) {
@@ -116,6 +163,17 @@ class GroupKeys {
       }
     }
   }
+  // Room for `n` more keys without growing, so that the addresses prefetch() gives stay good.
+  void reserve(std::size_t n) {
+    while ((used_ + n) * 2 > slots_.size()) grow();
+  }
+  // A document's thousands of keys probe a table larger than the caches: fetching a key's slot, and then
+  // its fragment, some keys ahead of its turn saves most of the wait on memory.
+  void prefetch_slot(std::uint64_t code) const { __builtin_prefetch(&slots_[hash(code) & (slots_.size() - 1)]); }
+  void prefetch_fragment(std::uint64_t code) const {
+    const Slot& s = slots_[hash(code) & (slots_.size() - 1)];
+    if (s.code == code) __builtin_prefetch(&frags_[s.frag]);
+  }
   std::vector<std::uint64_t>& codes() { return codes_; }
   std::vector<Fragment>& fragments() { return frags_; }
 
@@ -153,9 +211,10 @@ class GroupKeys {
   std::vector<Fragment> frags_;
 };
 
-// One document's keys with their weighted term frequencies, counted in a reused open-addressing table (a
-// sort of every occurrence cost a tenth of the build). Keys come out in first-occurrence order, which
-// depends only on the text.
+// One document's keys with their weighted term frequencies. Single characters of the BMP (half of all
+// entries: every char unit gives one) are counted in a table indexed by code point; the other keys in a
+// reused open-addressing table (a sort of every occurrence cost a tenth of the build). Keys come out in
+// first-occurrence order, which depends only on the text.
 class DocCounts {
  public:
   struct Count {
@@ -163,13 +222,31 @@ class DocCounts {
     std::uint64_t tf = 0;
     bool titled = false;  // found in a title, symbol or heading
   };
+  DocCounts() : chars_(0x10000, 0) {}
   void clear() {
     for (auto i : used_) slots_[i] = Slot{};
+    for (auto c : used_chars_) chars_[c] = 0;
     used_.clear();
+    used_chars_.clear();
     counts_.clear();
   }
-  void add(std::uint64_t code, std::uint32_t weight, bool titled) {
-    if ((counts_.size() + 1) * 2 > slots_.size()) grow();
+  [[gnu::always_inline]] void add(std::uint64_t code, std::uint32_t weight, bool titled) {
+    constexpr std::uint64_t kSingleBmp = kCharKey | (std::uint64_t{0xFFFF} << 21);
+    if ((code & ~kSingleBmp) == 0 && (code & kCharKey)) {  // one character of the BMP
+      const auto c = static_cast<std::uint32_t>(code >> 21);
+      std::uint32_t& at = chars_[c];
+      if (at == 0) {
+        counts_.push_back({code, weight, titled});
+        at = static_cast<std::uint32_t>(counts_.size());
+        used_chars_.push_back(c);
+        return;
+      }
+      Count& k = counts_[at - 1];
+      k.tf += weight;
+      k.titled = k.titled || titled;
+      return;
+    }
+    if ((used_.size() + 1) * 2 > slots_.size()) grow();
     std::size_t mask = slots_.size() - 1;
     for (std::size_t i = hash(code) & mask;; i = (i + 1) & mask) {
       Slot& s = slots_[i];
@@ -200,19 +277,23 @@ class DocCounts {
     return static_cast<std::size_t>(x ^ (x >> 29));
   }
   void grow() {
-    slots_.assign(slots_.empty() ? 1 << 12 : slots_.size() * 2, Slot{});
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(old.empty() ? 1 << 12 : old.size() * 2, Slot{});
     used_.clear();
     std::size_t mask = slots_.size() - 1;
-    for (std::size_t k = 0; k < counts_.size(); ++k)
-      for (std::size_t i = hash(counts_[k].code) & mask;; i = (i + 1) & mask)
-        if (slots_[i].count == 0) {
-          slots_[i] = {counts_[k].code, static_cast<std::uint32_t>(k + 1)};
-          used_.push_back(static_cast<std::uint32_t>(i));
-          break;
-        }
+    for (const Slot& s : old)
+      if (s.count)
+        for (std::size_t i = hash(s.code) & mask;; i = (i + 1) & mask)
+          if (slots_[i].count == 0) {
+            slots_[i] = s;
+            used_.push_back(static_cast<std::uint32_t>(i));
+            break;
+          }
   }
   std::vector<Slot> slots_;
   std::vector<std::uint32_t> used_;  // the slots in use, to clear them
+  std::vector<std::uint32_t> chars_;  // by code point: 1 + index into counts_, 0 for none yet
+  std::vector<std::uint32_t> used_chars_;
   std::vector<Count> counts_;
 };
 
@@ -227,17 +308,24 @@ void add_document(std::uint32_t doc_index, const model::Document& doc, const con
                   GroupKeys& group, DocInfo& info, DocCounts& counts) {
   counts.clear();
   const Options options{config.search_fold_traditional};
-  for (const auto& f : fields(doc)) {
+  for_each_field(doc, [&](FieldKind kind, const FieldOf&, std::string_view text) {
     // Counted in halves: a pair across a word boundary (Entry::split) counts half an occurrence.
-    const auto w = kKindWeight[static_cast<int>(f.kind)];
-    info.length += for_each_entry(f.text, options, [&](std::uint64_t code, std::string_view word, std::uint32_t, bool split) {
+    const auto w = kKindWeight[static_cast<int>(kind)];
+    info.length += for_each_entry(text, options, [&](std::uint64_t code, std::string_view word, std::uint32_t, bool split) {
       counts.add(code ? code : group.word_code(word), split ? w : 2 * w, w > 1);
     });
-  }
+  });
   info.year = year_of(doc.meta.date);
   info.topics = topics_of(doc, config);
 
-  for (const auto& c : counts.counts()) {
+  const auto& all = counts.counts();
+  group.reserve(all.size());
+  constexpr std::size_t kSlotAhead = 16, kFragmentAhead = 8;
+  for (std::size_t k = 0; k < std::min(kSlotAhead, all.size()); ++k) group.prefetch_slot(all[k].code);
+  for (std::size_t k = 0; k < all.size(); ++k) {
+    const auto& c = all[k];
+    if (k + kSlotAhead < all.size()) group.prefetch_slot(all[k + kSlotAhead].code);
+    if (k + kFragmentAhead < all.size()) group.prefetch_fragment(all[k + kFragmentAhead].code);
     bool fresh = false;
     Fragment& frag = group.fragment(c.code, fresh);
     if (fresh) frag.first_doc = doc_index;
@@ -457,21 +545,23 @@ std::uint64_t get(std::string_view in, std::size_t& i) {
 }
 
 std::vector<Field> fields(const model::Document& doc) {
-  doc.need_body();
   std::vector<Field> out;
-  auto add = [&](FieldKind k, std::string anchor, std::string label, std::string text) {
-    if (!text.empty()) out.push_back({k, std::move(anchor), std::move(label), std::move(text)});
-  };
-  add(FieldKind::Title, "", "标题", doc.meta.title);
-  add(FieldKind::Title, "", "文号", doc.meta.symbol);
-  for (const auto& b : doc.blocks)
-    if (b.kind == BlockKind::Heading) add(FieldKind::Heading, b.id, block_label(b), model::plain_text(b.content));
-  for (const auto& b : doc.blocks) {
-    if (b.kind == BlockKind::Rule || b.kind == BlockKind::Heading) continue;
-    add(FieldKind::Body, b.id, block_label(b), b.kind == BlockKind::Table ? table_text(b) : model::plain_text(b.content));
-  }
-  for (const auto& f : doc.footnotes) add(FieldKind::Note, f.id, "脚注 " + f.label, footnote_text(f));
-  for (const auto& a : doc.annotations) add(FieldKind::Note, a.anchor, "编者注", model::plain_text(a.content));
+  for_each_field(doc, [&](FieldKind kind, const FieldOf& what, std::string_view text) {
+    Field f{kind, "", "", std::string(text)};
+    if (what.block) {
+      f.anchor = what.block->id;
+      f.label = block_label(*what.block);
+    } else if (what.footnote) {
+      f.anchor = what.footnote->id;
+      f.label = "脚注 " + what.footnote->label;
+    } else if (what.annotation) {
+      f.anchor = what.annotation->anchor;
+      f.label = "编者注";
+    } else {
+      f.label = what.symbol ? "文号" : "标题";
+    }
+    out.push_back(std::move(f));
+  });
   return out;
 }
 
