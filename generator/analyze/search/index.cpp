@@ -470,6 +470,19 @@ std::string encode_group(const Part& part, std::uint64_t avg) {
 
 // Rewrites a group's fragments from term frequencies to impacts. `first` is the group's first document.
 void to_impacts(Part& g, std::size_t first, double avg) {
+  // Most postings hold a small count: their impacts are worked out once per document and count.
+  constexpr std::uint64_t kMemo = 128;
+  std::vector<std::uint8_t> memo(g.docs.size() * kMemo, 0);  // impact + 1 by document and value, 0: not yet
+  auto impact_of = [&](std::uint64_t doc, std::uint64_t v) -> std::uint64_t {
+    auto made = [&] {
+      double tf = static_cast<double>(std::min<std::uint64_t>(v / 2, 1u << 21)) / 2;  // counted in halves
+      return impact(tf, g.docs[doc - first].length, avg, v & 1);
+    };
+    if (v >= kMemo) return made();
+    std::uint8_t& m = memo[(doc - first) * kMemo + v];
+    if (m == 0) m = static_cast<std::uint8_t>(made() + 1);
+    return m - 1u;
+  };
   std::string out;
   for (auto& [key, frag] : g.fresh.keys) {
     out.clear();
@@ -483,9 +496,7 @@ void to_impacts(Part& g, std::size_t first, double avg) {
         doc += gap + 1;
       }
       head = false;
-      auto v = get(frag.data, i);
-      double tf = static_cast<double>(std::min<std::uint64_t>(v / 2, 1u << 21)) / 2;  // counted in halves
-      put(out, impact(tf, g.docs[doc - first].length, avg, v & 1));
+      put(out, impact_of(doc, get(frag.data, i)));
     }
     frag.data.assign(out);
   }
