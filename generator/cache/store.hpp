@@ -1,6 +1,9 @@
 // The build cache folder (Config::cache_dir, ".acta-cache" beside the config by default). It holds:
-//   docs/xx/<key>   one record per document (record.hpp), named by the hash of everything the record was
-//                   made from (the source's bytes, its sidecar's, the config, Acta's version)
+//   docs/<id>.pack  the records (record.hpp) of one group of kDocsPerPack consecutive documents in archive
+//                   order (pack.hpp), each found by its key: the hash of everything the record was made
+//                   from (the source's bytes, its sidecar's, the config, Acta's version). <id> is the hash
+//                   of the members' keys: a group whose documents are unchanged keeps its file untouched,
+//                   and an edit rewrites its group's pack only
 //   search/xx/<key> one partial search index per group of documents (analyze/search/index.hpp)
 //   outputs/<site>  what the output folder holds: each file's path and the hash of what it was made from,
 //                   for the site folder it describes (named by that folder's device and inode, so a site
@@ -11,9 +14,10 @@
 //                   links to the current site's, so it takes little room (edit neither in place)
 //   CACHEDIR.TAG    marks the folder as a cache for backup tools
 // It is never published, and deleting it only makes the next build a full one. A cache that cannot be used
-// (unwritable, damaged) never fails a build: entries that do not read are rebuilt. A record's body is read
-// when a stage needs it, after its head; one that another build (on the same cache, at the same time)
-// changed in between stops the build with a message saying to build again.
+// (unwritable, damaged) never fails a build: entries that do not read are rebuilt (a pack that does not
+// read is missing as a whole: its documents are read again). Files are replaced by rename, never written
+// in place, so a pack mapped by one build stays as it was while another build on the same cache replaces
+// it: a record's body, read when a stage needs it, comes from the mapping its head came from.
 #pragma once
 
 #include <filesystem>
@@ -28,6 +32,10 @@
 #include "cache/record.hpp"
 
 namespace acta::cache {
+
+// Documents per pack: as many as in a group of the search index (analyze/search/index.hpp kGroupSize), so an
+// edit rewrites one of each.
+inline constexpr std::size_t kDocsPerPack = 128;
 
 // What the previous build wrote at an output path: the hash of the file's inputs, and the file's size and
 // modification time then. A file changed in place since (an edit in the output folder) no longer matches
@@ -46,7 +54,7 @@ class Store {
 
   const std::filesystem::path& dir() const { return dir_; }
 
-  // Entries of one kind ("docs", "search") by key. put() is safe from several threads.
+  // Entries of one kind ("search", "topic-items") by key, one file each. put() is safe from several threads.
   // An entry mapped into memory (read, where it cannot be mapped), without a copy; the bytes stay valid while
   // `owner` lives. Entries are replaced by rename, never rewritten in place, so a mapping never changes.
   struct Mapped {
@@ -58,9 +66,21 @@ class Store {
   // Removes the entries of `kind` whose keys are not in `keep` (what changed or is gone).
   void keep_only(std::string_view kind, const std::vector<Hash>& keep) const;
 
-  // A document's record, when there is one and it reads, without the document's body: doc.pending reads it
-  // from the same file when a stage asks for it (Document::need_body).
+  // Document records, kept in packs of kDocsPerPack consecutive documents.
+  // A document's record, when a pack holds one and it reads, without the document's body: doc.pending
+  // decodes it from the same mapped pack when a stage asks for it (Document::need_body). The packs'
+  // directories are read on the first call. Safe from several threads.
   std::optional<Record> load(const Hash& key) const;
+  // Saves the records of one group of documents as a pack: `keys` the members in order, `made[i]` the record
+  // of member i when this build made it, empty when the one load() gave still holds (its bytes are copied
+  // from the pack it came from; a member with neither is left out). A group none of whose records was made
+  // again, all from one pack of exactly these keys in this order, keeps that pack untouched. Returns the
+  // pack's file name, for keep_packs. Safe from several threads.
+  std::string save_pack(const std::vector<Hash>& keys, const std::vector<std::string>& made) const;
+  // Removes the packs not named in `keep` (groups that changed or are gone), and whatever else docs/ holds
+  // (the per-document records of the former layout, temporary files of a killed build). Later loads read
+  // the packs again.
+  void keep_packs(const std::vector<std::string>& keep) const;
 
   // The output keys recorded for the folder `site` as it is now, or an empty map.
   OutputKeys outputs_of(const std::filesystem::path& site) const;
@@ -70,9 +90,18 @@ class Store {
   void save_outputs(const std::filesystem::path& site, const OutputKeys& keys, const std::filesystem::path& also_keep = {}) const;
 
  private:
+  struct Packs;
+  std::shared_ptr<const Packs> packs() const;
   std::filesystem::path entry_path(std::string_view kind, const Hash& key) const;
   std::filesystem::path dir_;
   bool usable_ = false;
+  // The packs' directories, read on the first load (null until then, and again after keep_packs). Shared
+  // so that the Store stays movable.
+  struct PackState {
+    std::mutex mutex;
+    std::shared_ptr<const Packs> packs;
+  };
+  std::shared_ptr<PackState> pack_state_ = std::make_shared<PackState>();
 };
 
 }  // namespace acta::cache

@@ -1,5 +1,6 @@
 #include "site/cached_read.hpp"
 
+#include <algorithm>
 #include <atomic>
 
 #include "analyze/passes.hpp"
@@ -96,11 +97,19 @@ AnalysedArchive read_and_analyse(const config::Config& config, const cache::Stor
   analyze::run_passes(archive, config, nullptr, store ? todo : std::vector<char>{}, store ? &lookups : nullptr);
 
   if (store) {
-    parallel_for(n, [&](std::size_t i) {
-      if (!todo[i]) return;
-      store->put("docs", keys[i], cache::encode(archive.documents[i], lookups[i], out.content[i]));
+    // One pack per group of documents, its records made in the loop and dropped once written, so a full
+    // build never holds every record at once. A group whose records all came from its pack keeps it.
+    const std::size_t size = cache::kDocsPerPack;
+    std::vector<std::string> packs((n + size - 1) / size);
+    parallel_for(packs.size(), [&](std::size_t g) {
+      const std::size_t begin = g * size, end = std::min(n, begin + size);
+      std::vector<cache::Hash> members(keys.begin() + begin, keys.begin() + end);
+      std::vector<std::string> made(end - begin);
+      for (std::size_t i = begin; i < end; ++i)
+        if (todo[i]) made[i - begin] = cache::encode(archive.documents[i], lookups[i], out.content[i]);
+      packs[g] = store->save_pack(members, made);
     });
-    store->keep_only("docs", keys);
+    store->keep_packs(packs);
   }
   return out;
 }

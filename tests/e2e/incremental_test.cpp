@@ -1,7 +1,9 @@
 // The build cache: after any change, a build that reuses the cache writes exactly the site a build from
 // scratch writes, and reuses what did not change.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
+#include <cstdio>
 #include <fstream>
 #include <map>
 
@@ -150,6 +152,49 @@ TEST(Incremental, AnOutputFolderWhereTheSpareWouldBeIsLeftAlone) {
     EXPECT_TRUE(fs::exists(out / "doc" / "a-res-70-5.html")) << "build " << i;
   }
   EXPECT_EQ(e2e::read(out / "doc" / "a-res-70-5.html").find("请秘书长"), std::string::npos);
+}
+
+// Document records are kept in packs of 128 documents (archive order): an edit rewrites its group's pack
+// only, and the per-document record files of the cache's former layout are removed.
+TEST(Incremental, AnEditRewritesOnlyItsGroupsPack) {
+  auto site = e2e::make_site("packs", "title: 测试\n");
+  auto doc = [](int i, const std::string& extra) {
+    char symbol[32];
+    std::snprintf(symbol, sizeof symbol, "A/RES/70/%03d", i + 1);
+    return "---\nsymbol: " + std::string(symbol) + "\ntitle: 决议" + std::to_string(i) +
+           "\ndate: 2015-12-10\n---\n\n大会，\n\n1. 鼓励各国政府保护冰川和淡水资源" + extra + "；\n";
+  };
+  auto name = [](int i) {
+    char n[32];
+    std::snprintf(n, sizeof n, "d%03d.md", i);
+    return std::string(n);
+  };
+  for (int i = 0; i < 300; ++i) e2e::write(site / "content" / name(i), doc(i, ""));
+  build_and_compare(site, "first build");
+  const fs::path docs = site / ".acta-cache" / "docs";
+  auto packs = [&] {
+    std::map<std::string, ino_t> out;  // file name -> inode
+    for (const auto& e : fs::directory_iterator(docs)) {
+      EXPECT_TRUE(e.is_regular_file()) << e.path();
+      struct stat st {};
+      ::stat(e.path().c_str(), &st);
+      out[e.path().filename().string()] = st.st_ino;
+    }
+    return out;
+  };
+  const auto before = packs();
+  EXPECT_EQ(before.size(), 3u);  // 128 + 128 + 44
+
+  e2e::write(site / "content" / name(200), doc(200, "和生物多样性"));  // in the second group
+  e2e::write(docs / "ab" / "ab0123456789abcdef0123456789abcd", "a record of the former layout");
+  auto out = build_and_compare(site, "one document edited");
+  EXPECT_NE(out.find("299 of 300 documents unchanged"), std::string::npos) << out;
+  const auto after = packs();
+  ASSERT_EQ(after.size(), 3u);
+  std::size_t kept = 0;
+  for (const auto& [n, inode] : after) kept += before.count(n) && before.at(n) == inode;
+  EXPECT_EQ(kept, 2u);
+  EXPECT_FALSE(fs::exists(docs / "ab"));
 }
 
 TEST(Incremental, NoCacheLeavesNoCacheFolder) {
