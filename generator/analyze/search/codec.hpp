@@ -16,12 +16,21 @@ inline constexpr std::string_view kDigits =
 inline constexpr std::uint64_t kFinal = 64;  // kDigits[0..63] end a number
 inline constexpr std::uint64_t kMore = 28;   // kDigits[64..91] continue it
 
-inline void put(std::string& out, std::uint64_t n) {
+// Writes `n` at `out`, which has room for kMaxDigits; returns the bytes written.
+inline constexpr std::size_t kMaxDigits = 16;
+inline std::size_t put(char* out, std::uint64_t n) {
+  std::size_t k = 0;
   while (n >= kFinal) {
-    out += kDigits[kFinal + n % kMore];
+    out[k++] = kDigits[kFinal + n % kMore];
     n /= kMore;
   }
-  out += kDigits[n];
+  out[k++] = kDigits[n];
+  return k;
+}
+
+inline void put(std::string& out, std::uint64_t n) {
+  char digits[kMaxDigits];
+  out.append(digits, put(digits, n));
 }
 
 // How many bytes put() writes for `n`.

@@ -114,9 +114,11 @@ std::vector<int> topics_of(const model::Document& doc, const config::Config& con
 }
 
 // A key's postings from one group of documents; the gap of its first document is added when merging.
+// Its bytes are a slice of the group's arena (GroupResult::arena): each key's size is known before any is
+// written, so the group's postings take one allocation, not a growing string per key.
 struct Fragment {
   std::uint32_t first_doc = 0, last_doc = 0;
-  std::string data;
+  std::uint32_t at = 0, size = 0;  // the slice of the arena
 };
 
 // The keys of one group of documents: char keys by their packed code (kCharKey), words of up to 7 bytes
@@ -174,6 +176,7 @@ class GroupKeys {
     const Slot& s = slots_[hash(code) & (slots_.size() - 1)];
     if (s.code == code) __builtin_prefetch(&frags_[s.frag]);
   }
+  std::uint32_t fragment_index(const Fragment& f) const { return static_cast<std::uint32_t>(&f - frags_.data()); }
   std::vector<std::uint64_t>& codes() { return codes_; }
   std::vector<Fragment>& fragments() { return frags_; }
 
@@ -299,13 +302,22 @@ class DocCounts {
 
 struct GroupResult {
   std::vector<std::pair<std::string, Fragment>> keys;  // sorted by key
+  std::string arena;                                   // the fragments' bytes
   std::vector<DocInfo> docs;
 };
 
 // Appends one document's postings to the group's fragments: doc gap and weighted term frequency (turned
 // into an impact once the average length of all documents is known).
+// One posting of a group as counted: the key's fragment and the value to write (see add_document).
+struct Counted {
+  std::uint32_t fragment = 0;
+  std::uint64_t value = 0;
+};
+
+// Counts one document's keys and appends its postings to `postings` (in the document's key order), sizing
+// each key's fragment (doc gap and value, written once the group is done: index_group).
 void add_document(std::uint32_t doc_index, const model::Document& doc, const config::Config& config,
-                  GroupKeys& group, DocInfo& info, DocCounts& counts) {
+                  GroupKeys& group, DocInfo& info, DocCounts& counts, std::vector<Counted>& postings) {
   counts.clear();
   const Options options{config.search_fold_traditional};
   for_each_field(doc, [&](FieldKind kind, const FieldOf&, std::string_view text) {
@@ -329,9 +341,11 @@ void add_document(std::uint32_t doc_index, const model::Document& doc, const con
     bool fresh = false;
     Fragment& frag = group.fragment(c.code, fresh);
     if (fresh) frag.first_doc = doc_index;
-    else put(frag.data, doc_index - frag.last_doc - 1);
+    else frag.size += static_cast<std::uint32_t>(put_size(doc_index - frag.last_doc - 1));
     frag.last_doc = doc_index;
-    put(frag.data, c.tf * 2 + (c.titled ? 1 : 0));
+    const std::uint64_t value = c.tf * 2 + (c.titled ? 1 : 0);
+    frag.size += static_cast<std::uint32_t>(put_size(value));
+    postings.push_back({group.fragment_index(frag), value});
   }
 }
 
@@ -340,10 +354,40 @@ GroupResult index_group(const model::Archive& archive, const config::Config& con
   GroupResult r;
   r.docs.resize(end - begin);
   DocCounts counts;
-  for (std::size_t d = begin; d < end; ++d)
-    add_document(static_cast<std::uint32_t>(d), archive.documents[d], config, group, r.docs[d - begin], counts);
+  thread_local std::vector<Counted> postings;  // the group's, document by document
+  thread_local std::vector<std::size_t> doc_end;
+  postings.clear();
+  doc_end.clear();
+  for (std::size_t d = begin; d < end; ++d) {
+    add_document(static_cast<std::uint32_t>(d), archive.documents[d], config, group, r.docs[d - begin], counts, postings);
+    doc_end.push_back(postings.size());
+  }
+  // Every fragment's size is known: lay them out in one arena, then write the postings in document order.
   auto& codes = group.codes();
   auto& frags = group.fragments();
+  std::size_t total = 0;
+  for (auto& f : frags) {
+    f.at = static_cast<std::uint32_t>(total);
+    total += f.size;
+  }
+  if (total > UINT32_MAX) throw std::length_error("search index: a group of documents is too large");
+  r.arena.resize(total);
+  std::vector<std::uint32_t> written(frags.size(), 0);
+  std::vector<std::uint32_t> last(frags.size(), 0);
+  auto write = [&](std::uint32_t f, std::uint64_t n) {
+    char digits[kMaxDigits];
+    const std::size_t size = put(digits, n);
+    std::copy(digits, digits + size, r.arena.data() + frags[f].at + written[f]);
+    written[f] += static_cast<std::uint32_t>(size);
+  };
+  std::size_t k = 0;
+  for (std::size_t d = begin; d < end; ++d)
+    for (; k < doc_end[d - begin]; ++k) {
+      const auto [f, value] = postings[k];
+      if (written[f] > 0) write(f, d - last[f] - 1);
+      last[f] = static_cast<std::uint32_t>(d);
+      write(f, value);
+    }
   r.keys.reserve(codes.size());
   for (std::size_t i = 0; i < codes.size(); ++i) r.keys.emplace_back(group.text(codes[i]), std::move(frags[i]));
   std::sort(r.keys.begin(), r.keys.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
@@ -395,7 +439,7 @@ struct Part {
   FragView frag(std::size_t i) const {
     if (!saved()) {
       const auto& [key, f] = fresh.keys[i];
-      return {key, f.first_doc, f.last_doc, f.data};
+      return {key, f.first_doc, f.last_doc, std::string_view(fresh.arena).substr(f.at, f.size)};
     }
     binary::In in(bytes.substr(at[i]));
     FragView v;
@@ -404,10 +448,6 @@ struct Part {
     v.last_doc = static_cast<std::uint32_t>(in.num());
     v.data = in.view();
     return v;
-  }
-  // Frees a fragment of this build once merged (a saved one stays in its bytes until the end).
-  void release(std::size_t i) {
-    if (!saved()) std::string().swap(fresh.keys[i].second.data);
   }
 };
 
@@ -483,22 +523,23 @@ void to_impacts(Part& g, std::size_t first, double avg) {
     if (m == 0) m = static_cast<std::uint8_t>(made() + 1);
     return m - 1u;
   };
-  std::string out;
+  // In place: an impact (below 64) takes one byte, no more than the value it replaces.
+  char* arena = g.fresh.arena.data();
   for (auto& [key, frag] : g.fresh.keys) {
-    out.clear();
-    std::size_t i = 0;
+    const std::string_view data(arena + frag.at, frag.size);
+    std::size_t i = 0, out = frag.at;
     std::uint64_t doc = frag.first_doc;
     bool head = true;
-    while (i < frag.data.size()) {
+    while (i < data.size()) {
       if (!head) {
-        auto gap = get(frag.data, i);
-        put(out, gap);
+        auto gap = get(data, i);
+        out += put(arena + out, gap);
         doc += gap + 1;
       }
       head = false;
-      put(out, impact_of(doc, get(frag.data, i)));
+      out += put(arena + out, impact_of(doc, get(data, i)));
     }
-    frag.data.assign(out);
+    frag.size = static_cast<std::uint32_t>(out - frag.at);
   }
 }
 
@@ -661,8 +702,6 @@ Index build_index(const model::Archive& archive, const config::Config& config, c
         put(p.data, static_cast<std::uint64_t>(frag.first_doc - prev_doc - 1));
         p.data += frag.data;
         prev_doc = frag.last_doc;
-        const auto [g, i] = order[start[r] + k];
-        parts[g].release(i);  // free as we go: the merged index replaces the fragments
       }
       auto d = dense(p.data, n);
       if (!d.empty()) p.data = std::move(d);
