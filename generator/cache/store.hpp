@@ -1,6 +1,6 @@
 // The build cache folder (Config::cache_dir, ".acta-cache" beside the config by default). It holds:
-//   docs/<id>.pack  the records (record.hpp) of one group of kDocsPerPack consecutive documents in archive
-//                   order (pack.hpp), each found by its key: the hash of everything the record was made
+//   docs/<id>.pack  the records (record.hpp) of one group of consecutive documents in archive order, the
+//                   search index's groups (analyze/search/index.hpp kGroupSize; pack.hpp), each found by its key: the hash of everything the record was made
 //                   from (the source's bytes, its sidecar's, the config, Acta's version). <id> is the hash
 //                   of the members' keys: a group whose documents are unchanged keeps its file untouched,
 //                   and an edit rewrites its group's pack only
@@ -33,10 +33,6 @@
 
 namespace acta::cache {
 
-// Documents per pack: as many as in a group of the search index (analyze/search/index.hpp kGroupSize), so an
-// edit rewrites one of each.
-inline constexpr std::size_t kDocsPerPack = 128;
-
 // What the previous build wrote at an output path: the hash of the file's inputs, and the file's size and
 // modification time then. A file changed in place since (an edit in the output folder) no longer matches
 // and is made again rather than carried into the next site.
@@ -66,7 +62,7 @@ class Store {
   // Removes the entries of `kind` whose keys are not in `keep` (what changed or is gone).
   void keep_only(std::string_view kind, const std::vector<Hash>& keep) const;
 
-  // Document records, kept in packs of kDocsPerPack consecutive documents.
+  // Document records, kept in packs of consecutive documents (the caller's groups).
   // A document's record, when a pack holds one and it reads, without the document's body: doc.pending
   // decodes it from the same mapped pack when a stage asks for it (Document::need_body). The packs'
   // directories are read on the first call. Safe from several threads.

@@ -4,6 +4,7 @@
 #include <atomic>
 
 #include "analyze/passes.hpp"
+#include "analyze/search/index.hpp"
 #include "cache/record.hpp"
 #include "read/content.hpp"
 #include "util/files.hpp"
@@ -97,9 +98,10 @@ AnalysedArchive read_and_analyse(const config::Config& config, const cache::Stor
   analyze::run_passes(archive, config, nullptr, store ? todo : std::vector<char>{}, store ? &lookups : nullptr);
 
   if (store) {
-    // One pack per group of documents, its records made in the loop and dropped once written, so a full
-    // build never holds every record at once. A group whose records all came from its pack keeps it.
-    const std::size_t size = cache::kDocsPerPack;
+    // One pack per group of documents, the search index's groups (so an edit rewrites one of each), its
+    // records made in the loop and dropped once written, so a full build never holds every record at once.
+    // A group whose records all came from its pack keeps it.
+    const std::size_t size = analyze::search::kGroupSize;
     std::vector<std::string> packs((n + size - 1) / size);
     parallel_for(packs.size(), [&](std::size_t g) {
       const std::size_t begin = g * size, end = std::min(n, begin + size);
