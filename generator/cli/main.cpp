@@ -19,6 +19,11 @@ int main(int argc, char** argv) {
   // build touches most of a gigabyte, and faulting it in 4 KiB pages cost seconds. MIMALLOC_LARGE_OS_PAGES=0
   // in the environment turns this off.
   if (!std::getenv("MIMALLOC_LARGE_OS_PAGES")) mi_option_enable(mi_option_large_os_pages);
+  // Every segment committed whole from the start (mimalloc commits the first ones piecemeal by default),
+  // and freed segments kept committed rather than returned and faulted in again: where a page fault is dear
+  // (under a hypervisor, about 10 us here), this took a 1,000-document build from 21,000 faults to 2,700.
+  if (!std::getenv("MIMALLOC_EAGER_COMMIT_DELAY")) mi_option_set(mi_option_eager_commit_delay, 0);
+  if (!std::getenv("MIMALLOC_ALLOW_DECOMMIT")) mi_option_disable(mi_option_allow_decommit);
 #endif
   CLI::App app{"Acta: a static site generator for annotated archives of UN resolutions (Simplified Chinese)", "acta"};
   app.set_version_flag("--version", std::string("acta ") + ACTA_VERSION);
