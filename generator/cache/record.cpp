@@ -237,31 +237,23 @@ std::optional<Parts> split(std::string_view bytes) {
 
 std::string encode(const Document& doc, const analyze::citations::Lookups& lookups, Hash& content) {
   doc.need_body();
-  // The parts are made in buffers kept per thread: grown a piece at a time for every document, they were
-  // most of the encoding's time (the allocator, and fresh memory).
-  thread_local Out head, body, looked;
-  head.bytes.clear();
-  body.bytes.clear();
-  looked.bytes.clear();
+  Out head, body;
   put_head(head, doc);
   put_body(body, doc);
-  put_lookups(looked, lookups);
   content = content_hash(head.bytes, body.bytes);
   Out o;
-  o.bytes.reserve(kMagic.size() + head.bytes.size() + body.bytes.size() + looked.bytes.size() + 96);
+  o.bytes.reserve(head.bytes.size() + body.bytes.size() + 256);
   o.bytes.append(kMagic);
   o.num(content.lo);
   o.num(content.hi);
   o.str(head.bytes);
   o.str(body.bytes);
+  Out looked;
+  put_lookups(looked, lookups);
   o.str(looked.bytes);
   auto whole = hash_of(o.bytes);
   o.num(whole.lo);
   o.num(whole.hi);
-  // A very large document's buffers are not kept.
-  constexpr std::size_t kKeep = std::size_t{4} << 20;
-  for (Out* b : {&head, &body, &looked})
-    if (b->bytes.capacity() > kKeep) b->bytes = std::string();
   return std::move(o.bytes);
 }
 
