@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <memory>
+#include <stdexcept>
 #include <string_view>
 #include <unordered_map>
 
@@ -216,63 +217,72 @@ class GroupKeys {
 
 // One document's keys with their weighted term frequencies. Single characters of the BMP (half of all
 // entries: every char unit gives one) are counted in a table indexed by code point; the other keys in a
-// reused open-addressing table (a sort of every occurrence cost a tenth of the build). Keys come out in
-// first-occurrence order, which depends only on the text.
+// reused open-addressing table (a sort of every occurrence cost a tenth of the build). Each count is kept
+// where its key is found, so that counting an occurrence touches one place in memory (a table of indexes
+// into a list of counts made it two, both often outside the first-level cache); the order of first
+// occurrences is kept apart, and the keys come out in it (it depends only on the text).
 class DocCounts {
  public:
   struct Count {
     std::uint64_t code = 0;
-    std::uint64_t tf = 0;
-    bool titled = false;  // found in a title, symbol or heading
+    std::uint64_t value = 0;  // the weighted term frequency times 2, plus 1 when found in a title, symbol or heading
   };
   DocCounts() : chars_(0x10000, 0) {}
   void clear() {
-    for (auto i : used_) slots_[i] = Slot{};
-    for (auto c : used_chars_) chars_[c] = 0;
-    used_.clear();
-    used_chars_.clear();
-    counts_.clear();
+    for (auto o : order_) {
+      if (o & kCharOrder) chars_[o & ~kCharOrder] = 0;
+      else slots_[o] = Slot{};
+    }
+    order_.clear();
+    used_ = 0;
   }
   [[gnu::always_inline]] void add(std::uint64_t code, std::uint32_t weight, bool titled) {
     constexpr std::uint64_t kSingleBmp = kCharKey | (std::uint64_t{0xFFFF} << 21);
+    const std::uint64_t tf = std::uint64_t{weight} << 1;
+    const std::uint64_t title = titled ? 1 : 0;
     if ((code & ~kSingleBmp) == 0 && (code & kCharKey)) {  // one character of the BMP
       const auto c = static_cast<std::uint32_t>(code >> 21);
-      std::uint32_t& at = chars_[c];
-      if (at == 0) {
-        counts_.push_back({code, weight, titled});
-        at = static_cast<std::uint32_t>(counts_.size());
-        used_chars_.push_back(c);
-        return;
-      }
-      Count& k = counts_[at - 1];
-      k.tf += weight;
-      k.titled = k.titled || titled;
+      std::uint64_t& v = chars_[c];
+      if (v == 0) order_.push_back(kCharOrder | c);  // a count is never 0: every weight is at least 1
+      v = (v + tf) | title;
       return;
     }
-    if ((used_.size() + 1) * 2 > slots_.size()) grow();
+    if ((used_ + 1) * 2 > slots_.size()) grow();
     std::size_t mask = slots_.size() - 1;
     for (std::size_t i = hash(code) & mask;; i = (i + 1) & mask) {
       Slot& s = slots_[i];
-      if (s.count == 0) {  // first occurrence
-        counts_.push_back({code, weight, titled});
-        s = {code, static_cast<std::uint32_t>(counts_.size())};
-        used_.push_back(static_cast<std::uint32_t>(i));
+      if (s.code == code) {
+        s.value = (s.value + tf) | title;
         return;
       }
-      if (s.code != code) continue;
-      Count& c = counts_[s.count - 1];
-      c.tf += weight;
-      c.titled = c.titled || titled;
-      return;
+      if (s.code == 0) {  // first occurrence (no key has code 0)
+        s = {code, tf | title};
+        order_.push_back(static_cast<std::uint32_t>(i));
+        ++used_;
+        return;
+      }
     }
   }
-  const std::vector<Count>& counts() const { return counts_; }
+  // The document's keys and counts, in the order of their first occurrences.
+  const std::vector<Count>& counts() {
+    counts_.clear();
+    counts_.reserve(order_.size());
+    for (auto o : order_) {
+      if (o & kCharOrder) {
+        const std::uint32_t c = o & ~kCharOrder;
+        counts_.push_back({kCharKey | static_cast<std::uint64_t>(c) << 21, chars_[c]});
+      } else {
+        counts_.push_back({slots_[o].code, slots_[o].value});
+      }
+    }
+    return counts_;
+  }
 
  private:
-  // The code is kept in the slot as well: a probe compares it there, without a trip to counts_.
+  static constexpr std::uint32_t kCharOrder = std::uint32_t{1} << 31;  // an entry of order_ that is a code point
   struct Slot {
-    std::uint64_t code = 0;
-    std::uint32_t count = 0;  // 1 + index into counts_, 0 for free
+    std::uint64_t code = 0;  // 0 for free
+    std::uint64_t value = 0;
   };
   static std::size_t hash(std::uint64_t x) {
     x ^= x >> 31;
@@ -280,23 +290,25 @@ class DocCounts {
     return static_cast<std::size_t>(x ^ (x >> 29));
   }
   void grow() {
+    if (slots_.size() >= kCharOrder / 2) throw std::length_error("search index: a document has too many distinct keys");
     std::vector<Slot> old = std::move(slots_);
     slots_.assign(old.empty() ? 1 << 12 : old.size() * 2, Slot{});
-    used_.clear();
     std::size_t mask = slots_.size() - 1;
-    for (const Slot& s : old)
-      if (s.count)
-        for (std::size_t i = hash(s.code) & mask;; i = (i + 1) & mask)
-          if (slots_[i].count == 0) {
-            slots_[i] = s;
-            used_.push_back(static_cast<std::uint32_t>(i));
-            break;
-          }
+    for (auto& o : order_) {
+      if (o & kCharOrder) continue;
+      const Slot& s = old[o];
+      for (std::size_t i = hash(s.code) & mask;; i = (i + 1) & mask)
+        if (slots_[i].code == 0) {
+          slots_[i] = s;
+          o = static_cast<std::uint32_t>(i);
+          break;
+        }
+    }
   }
   std::vector<Slot> slots_;
-  std::vector<std::uint32_t> used_;  // the slots in use, to clear them
-  std::vector<std::uint32_t> chars_;  // by code point: 1 + index into counts_, 0 for none yet
-  std::vector<std::uint32_t> used_chars_;
+  std::size_t used_ = 0;               // slots in use
+  std::vector<std::uint64_t> chars_;   // count by code point, 0 for none yet
+  std::vector<std::uint32_t> order_;   // first occurrences: a slot, or kCharOrder | a code point
   std::vector<Count> counts_;
 };
 
@@ -343,7 +355,7 @@ void add_document(std::uint32_t doc_index, const model::Document& doc, const con
     if (fresh) frag.first_doc = doc_index;
     else frag.size += static_cast<std::uint32_t>(put_size(doc_index - frag.last_doc - 1));
     frag.last_doc = doc_index;
-    const std::uint64_t value = c.tf * 2 + (c.titled ? 1 : 0);
+    const std::uint64_t value = c.value;
     frag.size += static_cast<std::uint32_t>(put_size(value));
     postings.push_back({group.fragment_index(frag), value});
   }
