@@ -83,12 +83,20 @@ std::string text_json(const model::Document& doc) {
   json.reserve(kExportReserve);
   json += "{\"t\":" + json_string(doc.meta.title) + ",\"s\":" + json_string(doc.meta.symbol) +
                      ",\"h\":" + json_string(model::page_path(doc)) + ",\"d\":" + json_string(doc.meta.date) + ",\"f\":[";
-  auto fs = search::fields(doc);
-  for (std::size_t i = 0; i < fs.size(); ++i) {
-    if (i) json += ',';
-    json += "[" + std::to_string(static_cast<int>(fs[i].kind)) + "," + json_string(fs[i].anchor) + "," +
-            json_string(fs[i].label) + "," + json_string(fs[i].text) + "]";
-  }
+  bool first = true;
+  search::for_each_labelled_field(doc, [&](search::FieldKind kind, std::string_view anchor, std::string_view label,
+                                           std::string_view text) {
+    json += first ? "[" : ",[";
+    first = false;
+    json += static_cast<char>('0' + static_cast<int>(kind));  // 0..3
+    json += ',';
+    json_string_into(json, anchor);
+    json += ',';
+    json_string_into(json, label);
+    json += ',';
+    json_string_into(json, text);
+    json += ']';
+  });
   return json + "]}";
 }
 

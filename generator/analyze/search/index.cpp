@@ -608,23 +608,27 @@ std::uint64_t get(std::string_view in, std::size_t& i) {
   return value;
 }
 
+void for_each_labelled_field(const model::Document& doc, const FieldSink& sink) {
+  std::string label;
+  for_each_field(doc, [&](FieldKind kind, const FieldOf& what, std::string_view text) {
+    if (what.block) {
+      label = block_label(*what.block);
+      sink(kind, what.block->id, label, text);
+    } else if (what.footnote) {
+      label = "脚注 " + what.footnote->label;
+      sink(kind, what.footnote->id, label, text);
+    } else if (what.annotation) {
+      sink(kind, what.annotation->anchor, "编者注", text);
+    } else {
+      sink(kind, "", what.symbol ? "文号" : "标题", text);
+    }
+  });
+}
+
 std::vector<Field> fields(const model::Document& doc) {
   std::vector<Field> out;
-  for_each_field(doc, [&](FieldKind kind, const FieldOf& what, std::string_view text) {
-    Field f{kind, "", "", std::string(text)};
-    if (what.block) {
-      f.anchor = what.block->id;
-      f.label = block_label(*what.block);
-    } else if (what.footnote) {
-      f.anchor = what.footnote->id;
-      f.label = "脚注 " + what.footnote->label;
-    } else if (what.annotation) {
-      f.anchor = what.annotation->anchor;
-      f.label = "编者注";
-    } else {
-      f.label = what.symbol ? "文号" : "标题";
-    }
-    out.push_back(std::move(f));
+  for_each_labelled_field(doc, [&](FieldKind kind, std::string_view anchor, std::string_view label, std::string_view text) {
+    out.push_back({kind, std::string(anchor), std::string(label), std::string(text)});
   });
   return out;
 }

@@ -11,6 +11,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "config/config.hpp"
@@ -31,6 +32,11 @@ struct Field {
 // The searchable fields of a document, in index order: title and symbol, headings, the other blocks,
 // footnotes, annotations. Grouped by kind; each text shard lists them with their kind (for the link target).
 std::vector<Field> fields(const model::Document& doc);
+
+// The same fields one by one, without copies (the search texts of a whole archive): sink(kind, anchor, label,
+// text), each view valid during the call only.
+using FieldSink = std::function<void(FieldKind, std::string_view anchor, std::string_view label, std::string_view text)>;
+void for_each_labelled_field(const model::Document& doc, const FieldSink& sink);
 
 // One key's postings, encoded with codec.hpp as a sequence of documents, two numbers each:
 //   doc gap (document index minus previous minus 1; previous starts at -1), and the impact, 1..63 (one
