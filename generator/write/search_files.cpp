@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <initializer_list>
 #include <set>
 
 #include "analyze/search/codec.hpp"
@@ -89,12 +90,10 @@ std::string text_json(const model::Document& doc) {
     json += first ? "[" : ",[";
     first = false;
     json += static_cast<char>('0' + static_cast<int>(kind));  // 0..3
-    json += ',';
-    json_string_into(json, anchor);
-    json += ',';
-    json_string_into(json, label);
-    json += ',';
-    json_string_into(json, text);
+    for (std::string_view part : {anchor, label, text}) {
+      json += ',';
+      json_string_into(json, part);
+    }
     json += ']';
   });
   return json + "]}";
