@@ -95,6 +95,20 @@ std::string inflate_raw(const std::string& in) {
 const char* kDocA = "---\ntitle: 冰川保护\nsymbol: A/RES/1/1\ndate: 2020-01-02\n---\n大会，\n\n回顾冰川的作用，\n\n1. 鼓励保护冰川和淡水[^1]；\n\n[^1]: 见第 62/196 号决议。\n";
 const char* kDocB = "---\ntitle: 荒漠化\nsymbol: A/RES/2/2\ndate: 2021-05-06\n---\n大会，\n\n1. 关切荒漠化；\n";
 
+// The fields of a document as for_each_labelled_field gives them, copied.
+struct Field {
+  FieldKind kind;
+  std::string anchor, label, text;
+};
+
+std::vector<Field> fields(const model::Document& doc) {
+  std::vector<Field> out;
+  for_each_labelled_field(doc, [&](FieldKind kind, std::string_view anchor, std::string_view label, std::string_view text) {
+    out.push_back({kind, std::string(anchor), std::string(label), std::string(text)});
+  });
+  return out;
+}
+
 }  // namespace
 
 TEST(SearchFields, CoverTitleSymbolBlocksAndFootnotes) {

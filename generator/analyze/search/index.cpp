@@ -53,7 +53,7 @@ void append_footnote_text(const model::Footnote& f, std::string& out) {
   }
 }
 
-// The one walk over a document's searchable fields, in index order (see fields()): sink(kind, what, text)
+// The one walk over a document's searchable fields, in index order (see for_each_labelled_field): sink(kind, what, text)
 // for each field whose text is not empty, `what` saying which part it is (for its anchor and label), `text`
 // valid during the call (one buffer, reused).
 struct FieldOf {
@@ -623,14 +623,6 @@ void for_each_labelled_field(const model::Document& doc, const FieldSink& sink) 
       sink(kind, "", what.symbol ? "文号" : "标题", text);
     }
   });
-}
-
-std::vector<Field> fields(const model::Document& doc) {
-  std::vector<Field> out;
-  for_each_labelled_field(doc, [&](FieldKind kind, std::string_view anchor, std::string_view label, std::string_view text) {
-    out.push_back({kind, std::string(anchor), std::string(label), std::string(text)});
-  });
-  return out;
 }
 
 Index build_index(const model::Archive& archive, const config::Config& config, const GroupStore* store) {

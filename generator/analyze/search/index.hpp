@@ -22,19 +22,11 @@ namespace acta::analyze::search {
 // How a field counts in ranking (2 bits in the postings).
 enum class FieldKind : std::uint8_t { Body = 0, Heading = 1, Title = 2, Note = 3 };
 
-struct Field {
-  FieldKind kind = FieldKind::Body;
-  std::string anchor;  // id of the element on the document page ("para_15", "fn_3"); "" for title, symbol
-  std::string label;   // what a result shows: "第 15 段", "脚注 3", "标题"
-  std::string text;    // the text as written (line-joined by the reader)
-};
-
 // The searchable fields of a document, in index order: title and symbol, headings, the other blocks,
-// footnotes, annotations. Grouped by kind; each text shard lists them with their kind (for the link target).
-std::vector<Field> fields(const model::Document& doc);
-
-// The same fields one by one, without copies (the search texts of a whole archive): sink(kind, anchor, label,
-// text), each view valid during the call only.
+// footnotes, annotations; one by one, without copies: sink(kind, anchor, label, text), each view valid
+// during the call only. anchor: the id of the element on the document page ("para_15", "fn_3"), "" for the
+// title and symbol; label: what a result shows ("第 15 段", "脚注 3", "标题"); text: as written (line-joined
+// by the reader). Each search text lists them with their kind (for the link target).
 using FieldSink = std::function<void(FieldKind, std::string_view anchor, std::string_view label, std::string_view text)>;
 void for_each_labelled_field(const model::Document& doc, const FieldSink& sink);
 
