@@ -164,7 +164,7 @@ for (const n of SIZES) {
   const queries = [...FIXED, ...sampledPhrases([...texts.values()], 8)];
   const hrefs = [];
   for (let i = 0; existsSync(join(actaDir, 'search', 't', `${i}.js`)); i++)
-    hrefs.push(JSON.parse(inflateRawSync(Buffer.from(/"t\/\d+","([^"]*)"/.exec(readFileSync(join(actaDir, 'search', 't', `${i}.js`), 'utf8'))[1], 'base64')).toString()).h);
+    hrefs.push(JSON.parse(inflateRawSync(Buffer.from(/"t\/\d+","([^"]*)"/.exec(readFileSync(join(actaDir, 'search', 't', `${i}.js`), 'utf8'))[1], 'base64')).toString('utf16le')).h);
 
   const serverActa = await serve(actaDir), serverPf = pfOk ? await serve(pfDir) : null;
   const rows = [];

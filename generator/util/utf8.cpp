@@ -43,6 +43,41 @@ std::size_t first_invalid(std::string_view s) {
   return std::string_view::npos;
 }
 
+std::string to_utf16le(std::string_view s) {
+  std::string out(2 * s.size(), '\0');  // at most two bytes per byte (a four-byte sequence takes four)
+  auto* o = reinterpret_cast<unsigned char*>(out.data());
+  std::size_t n = 0;
+  auto unit = [&](char32_t u) {
+    o[n++] = static_cast<unsigned char>(u & 0xFF);
+    o[n++] = static_cast<unsigned char>(u >> 8);
+  };
+  for (std::size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      unit(c);
+      ++i;
+      continue;
+    }
+    // The common case of Chinese text, as in first_invalid: a three-byte sequence that needs no more checks.
+    if (c >= 0xE1 && c != 0xED && c <= 0xEF && i + 2 < s.size() && is_cont(static_cast<unsigned char>(s[i + 1])) &&
+        is_cont(static_cast<unsigned char>(s[i + 2]))) {
+      unit((char32_t{c} & 0x0F) << 12 | (char32_t{static_cast<unsigned char>(s[i + 1])} & 0x3F) << 6 |
+           (char32_t{static_cast<unsigned char>(s[i + 2])} & 0x3F));
+      i += 3;
+      continue;
+    }
+    const char32_t cp = next(s, i);
+    if (cp < 0x10000) {
+      unit(cp);
+    } else {
+      unit(0xD800 + ((cp - 0x10000) >> 10));
+      unit(0xDC00 + ((cp - 0x10000) & 0x3FF));
+    }
+  }
+  out.resize(n);
+  return out;
+}
+
 LineCol line_col(std::string_view s, std::size_t pos) {
   LineCol lc{1, 1};
   for (std::size_t i = 0; i < pos && i < s.size(); ++i) {

@@ -26,6 +26,10 @@ char32_t prev(std::string_view s, std::size_t& end);
 void append(std::string& out, char32_t cp);
 std::string encode(char32_t cp);
 
+// `s` as UTF-16LE bytes (a bad sequence as U+FFFD): two bytes for each character of Chinese text instead of
+// three, which a compressor then reads faster and packs smaller (write/search_files.cpp).
+std::string to_utf16le(std::string_view s);
+
 // CJK ideographs, CJK punctuation and full-width forms: characters between which a line break is not a
 // space (CSS Text Level 3, segment break transformation).
 bool is_cjk(char32_t cp);

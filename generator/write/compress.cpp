@@ -27,24 +27,23 @@ std::string deflate_raw(std::string_view data, int level) {
 }
 
 std::string base64(std::string_view data) {
-  static const char* abc = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  std::string out;
-  out.reserve((data.size() + 2) / 3 * 4);
+  static constexpr char abc[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out((data.size() + 2) / 3 * 4, '=');
+  char* o = out.data();
   std::size_t i = 0;
   auto byte = [&](std::size_t k) { return static_cast<unsigned>(static_cast<unsigned char>(data[k])); };
-  for (; i + 2 < data.size(); i += 3) {
-    unsigned v = byte(i) << 16 | byte(i + 1) << 8 | byte(i + 2);
-    out += abc[v >> 18];
-    out += abc[(v >> 12) & 63];
-    out += abc[(v >> 6) & 63];
-    out += abc[v & 63];
+  for (; i + 2 < data.size(); i += 3, o += 4) {
+    const unsigned v = byte(i) << 16 | byte(i + 1) << 8 | byte(i + 2);
+    o[0] = abc[v >> 18];
+    o[1] = abc[(v >> 12) & 63];
+    o[2] = abc[(v >> 6) & 63];
+    o[3] = abc[v & 63];
   }
-  if (i < data.size()) {
-    unsigned v = byte(i) << 16 | (i + 1 < data.size() ? byte(i + 1) << 8 : 0);
-    out += abc[v >> 18];
-    out += abc[(v >> 12) & 63];
-    out += i + 1 < data.size() ? abc[(v >> 6) & 63] : '=';
-    out += '=';
+  if (i < data.size()) {  // one or two bytes left: the padding '=' is already there
+    const unsigned v = byte(i) << 16 | (i + 1 < data.size() ? byte(i + 1) << 8 : 0);
+    o[0] = abc[v >> 18];
+    o[1] = abc[(v >> 12) & 63];
+    if (i + 1 < data.size()) o[2] = abc[(v >> 6) & 63];
   }
   return out;
 }

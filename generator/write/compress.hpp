@@ -1,5 +1,6 @@
 // Compressed data inside script files: raw DEFLATE (libdeflate) written as base64, which the browser turns back
-// with atob() and DecompressionStream('deflate-raw'); both work from file://, where fetch() does not.
+// with atob() and DecompressionStream('deflate-raw'); both work from file://, where fetch() does not. (The
+// search texts are compressed as UTF-16LE, and read back with TextDecoder('utf-16le').)
 #pragma once
 
 #include <string>

@@ -35,11 +35,12 @@
     },
   };
 
-  // Text shards are deflated JSON in base64 (see write/compress.hpp); DecompressionStream works from file://.
+  // Text shards are deflated UTF-16LE JSON in base64 (see write/compress.hpp); DecompressionStream works
+  // from file://.
   async function inflate(b64) {
     const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
     const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
-    return JSON.parse(await new Response(stream).text());
+    return JSON.parse(new TextDecoder('utf-16le').decode(await new Response(stream).arrayBuffer()));
   }
   const texts = new Map();
   function loadText(doc) {

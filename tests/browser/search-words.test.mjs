@@ -33,12 +33,12 @@ after(async () => {
   await where?.close();
 });
 
-// The titles of the documents in index order (search/t/N.js: deflated JSON in base64).
+// The titles of the documents in index order (search/t/N.js: deflated UTF-16LE JSON in base64).
 function indexOrder() {
   const n = readdirSync(join(site, 'search', 't')).length;
   return Array.from({ length: n }, (_, i) => {
     const js = readFileSync(join(site, 'search', 't', `${i}.js`), 'utf8');
-    return JSON.parse(inflateRawSync(Buffer.from(js.match(/,"([^"]+)"\)/)[1], 'base64')).toString()).t;
+    return JSON.parse(inflateRawSync(Buffer.from(js.match(/,"([^"]+)"\)/)[1], 'base64')).toString('utf16le')).t;
   });
 }
 

@@ -11,6 +11,7 @@
 #include "read/markdown.hpp"
 #include "util/files.hpp"
 #include "write/output.hpp"
+#include "util/utf8.hpp"
 #include "write/compress.hpp"
 #include "write/search_files.hpp"
 
@@ -90,6 +91,21 @@ std::string inflate_raw(const std::string& in) {
   out.resize(z.total_out);
   inflateEnd(&z);
   return rc == Z_STREAM_END ? out : "(inflate failed)";
+}
+
+// UTF-16LE bytes as UTF-8 (the search texts are compressed as UTF-16LE), decoded here on their own.
+std::string from_utf16le(const std::string& in) {
+  std::string out;
+  for (std::size_t i = 0; i + 1 < in.size(); i += 2) {
+    char32_t u = static_cast<unsigned char>(in[i]) | static_cast<unsigned char>(in[i + 1]) << 8;
+    if (u >= 0xD800 && u < 0xDC00 && i + 3 < in.size()) {
+      const char32_t low = static_cast<unsigned char>(in[i + 2]) | static_cast<unsigned char>(in[i + 3]) << 8;
+      u = 0x10000 + ((u - 0xD800) << 10) + (low - 0xDC00);
+      i += 2;
+    }
+    utf8::append(out, u);
+  }
+  return out;
 }
 
 const char* kDocA = "---\ntitle: 冰川保护\nsymbol: A/RES/1/1\ndate: 2020-01-02\n---\n大会，\n\n回顾冰川的作用，\n\n1. 鼓励保护冰川和淡水[^1]；\n\n[^1]: 见第 62/196 号决议。\n";
@@ -234,7 +250,7 @@ TEST(SearchFiles, ShardsManifestAndTextsAreScripts) {
   std::string script = files::read(dir / "search/t/1.js");
   const std::string head = "ActaSearch.register(\"t/1\",\"";
   ASSERT_EQ(script.rfind(head, 0), 0u);
-  std::string text = inflate_raw(from_base64(script.substr(head.size(), script.find('"', head.size()) - head.size())));
+  std::string text = from_utf16le(inflate_raw(from_base64(script.substr(head.size(), script.find('"', head.size()) - head.size()))));
   EXPECT_NE(text.find("荒漠化"), std::string::npos);
   EXPECT_NE(text.find("\"h\":\"doc/"), std::string::npos);
   EXPECT_TRUE(fs::exists(dir / "search.html"));
@@ -251,4 +267,25 @@ TEST(SearchFiles, Base64AndDeflateRoundTrip) {
   std::string packed = write::deflate_raw(text);
   EXPECT_LT(packed.size(), text.size() / 3);
   EXPECT_TRUE(inflate_raw(from_base64(write::base64(packed))) == text);
+  for (std::size_t n = 0; n < 7; ++n) EXPECT_EQ(from_base64(write::base64(text.substr(0, n))), text.substr(0, n)) << n;
+}
+
+// The search texts' UTF-16LE: every form of UTF-8 sequence, and a bad byte as U+FFFD.
+TEST(SearchFiles, Utf16le) {
+  auto bytes = [](std::initializer_list<int> v) {
+    std::string out;
+    for (int b : v) out += static_cast<char>(b);
+    return out;
+  };
+  EXPECT_EQ(utf8::to_utf16le(""), "");
+  EXPECT_EQ(utf8::to_utf16le("A"), bytes({'A', 0}));
+  EXPECT_EQ(utf8::to_utf16le("冰"), bytes({0xB0, 0x51}));                                // U+51B0
+  EXPECT_EQ(utf8::to_utf16le("é"), bytes({0xE9, 0}));                                   // two bytes
+  EXPECT_EQ(utf8::to_utf16le(bytes({0xE0, 0xA4, 0x85})), bytes({0x05, 0x09}));          // U+0905: the lead byte E0
+  EXPECT_EQ(utf8::to_utf16le(bytes({0xED, 0x9F, 0xBF})), bytes({0xFF, 0xD7}));          // U+D7FF: the lead byte ED
+  EXPECT_EQ(utf8::to_utf16le(bytes({0xEF, 0xBC, 0x8C})), bytes({0x0C, 0xFF}));          // U+FF0C, the full-width comma
+  EXPECT_EQ(utf8::to_utf16le(bytes({0xF0, 0xA0, 0x80, 0x80})), bytes({0x40, 0xD8, 0x00, 0xDC}));  // U+20000: a pair
+  EXPECT_EQ(utf8::to_utf16le(bytes({'a', 0xFF, 'b'})), bytes({'a', 0, 0xFD, 0xFF, 'b', 0}));     // a bad byte
+  const std::string mixed = "第 62/196 号决议《公约》\n𠀀 Ωé";
+  EXPECT_EQ(from_utf16le(utf8::to_utf16le(mixed)), mixed);
 }
