@@ -78,6 +78,9 @@ using Inlines = std::vector<Inline>;
 std::string plain_text(const Inlines& inlines);
 // Appends plain_text(inlines) to `out` (a caller that reuses one buffer).
 void append_plain_text(const Inlines& inlines, std::string& out);
+// The same, stopping once `out` holds `limit` bytes or more than limit - 4: a text is cut at a character's
+// start, so `out` stays UTF-8 (for a caller that keeps only the start of a long text).
+void append_plain_text(const Inlines& inlines, std::string& out, std::size_t limit);
 
 // ---- Topic evidence (filled by the topic pass, analyze/topics) -----------------------------------------
 

@@ -26,24 +26,25 @@ std::string cut_after_chars(std::string text, std::size_t chars) {
   return text;
 }
 
-// The paragraph as a reader would quote it: its number first, as on the page.
-std::string full_preview_text(const model::Block& b) {
+// The paragraph as a reader would quote it, its number first as on the page, up to the characters a preview
+// keeps and one more (a long paragraph's text is not copied whole: four bytes a character at most).
+std::string preview_text(const model::Block& b) {
   std::string text;
+  if (b.kind == BlockKind::Numbered && !b.number.empty()) text = b.number + ". ";
+  else if (b.kind == BlockKind::Subparagraph && !b.number.empty()) text = "(" + b.number + ") ";
+  const std::size_t prefix = text.size();
+  const std::size_t limit = prefix + 4 * (kShownChars + 2);
   if (b.kind == BlockKind::Table) {
     for (const auto& row : b.rows)
       for (const auto& cell : row) {
-        if (!text.empty()) text += ' ';
-        text += model::plain_text(cell);
+        if (text.size() > prefix) text += ' ';
+        model::append_plain_text(cell, text, limit);
       }
   } else {
-    text = model::plain_text(b.content);
+    model::append_plain_text(b.content, text, limit);
   }
-  if (b.kind == BlockKind::Numbered && !b.number.empty()) return b.number + ". " + text;
-  if (b.kind == BlockKind::Subparagraph && !b.number.empty()) return "(" + b.number + ") " + text;
-  return text;
+  return cut_after_chars(std::move(text), kShownChars + 1);
 }
-
-std::string preview_text(const model::Block& b) { return cut_after_chars(full_preview_text(b), kShownChars + 1); }
 
 void field(std::string& out, const char* key, const std::string& value) {
   out += json_string(key);
@@ -72,9 +73,9 @@ std::string preview_script(const model::Document& doc) {
     if (text.empty()) continue;
     if (!first) data += ",\n";
     first = false;
-    data += json_string(b.id);
+    json_string_into(data, b.id);
     data += ':';
-    data += json_string(text);
+    json_string_into(data, text);
   }
   data += "}}";
   return "/* Preview data for assets/previews.js, written by Acta. */\n"

@@ -66,3 +66,49 @@ TEST(Previews, LongParagraphsAreCutJustPastWhatThePopupShows) {
   EXPECT_NE(js.find("\"" + kept + "\""), std::string::npos) << js;
   EXPECT_EQ(js.find(kept + "x"), std::string::npos) << js;
 }
+
+// Only the start of a long text is copied (four bytes a character at most): the cut is the same whatever
+// the characters' sizes, across formatting, after a paragraph's number and across a table's cells.
+TEST(Previews, TheCutCountsCharactersOfEverySize) {
+  auto kept_of = [](const std::string& js, const std::string& id) {
+    const std::string key = "\"" + id + "\":\"";
+    const auto at = js.find(key);
+    if (at == std::string::npos) return std::string("(missing)");
+    return js.substr(at + key.size(), js.find('"', at + key.size()) - at - key.size());
+  };
+  auto chars = [](const std::string& s) {
+    std::size_t n = 0;
+    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+    return n;
+  };
+  std::string wide, mixed;
+  for (int i = 0; i < 400; ++i) wide += "𠀀";                                 // four bytes each
+  for (int i = 0; i < 150; ++i) mixed += i % 3 ? "山*区*" : "é**x**";       // pieces of every size
+  std::string row1 = "| " + wide.substr(0, 4 * 200) + " | " + wide.substr(0, 4 * 150) + " |";
+  auto doc = read::read_markdown("---\ntitle: t\n---\n\n12. " + wide + "\n\n" + mixed + "\n\n| a | b |\n|---|---|\n" + row1 + "\n",
+                                 "doc.md");
+  doc.slug = "d";
+  model::assign_ids(doc);
+  std::string js = write::preview_script(doc);
+  std::string numbered = kept_of(js, "para_12");
+  EXPECT_EQ(numbered, "12. " + wide.substr(0, 4 * 277)) << js;  // 281 characters with the number
+  std::string formatted;
+  for (int i = 0; i < 150; ++i) formatted += i % 3 ? "山区" : "éx";
+  std::string cut;
+  for (std::size_t i = 0, n = 0; n < 281; ++n) {  // the first 281 characters of `formatted`
+    std::size_t len = (static_cast<unsigned char>(formatted[i]) >= 0xE0) ? 3 : (static_cast<unsigned char>(formatted[i]) >= 0xC0 ? 2 : 1);
+    cut += formatted.substr(i, len);
+    i += len;
+  }
+  bool found_formatted = js.find("\"" + cut + "\"") != std::string::npos;
+  EXPECT_TRUE(found_formatted) << js;
+  bool found_table = false;
+  for (const auto& b : doc.blocks)
+    if (b.kind == model::BlockKind::Table) {
+      std::string table = kept_of(js, b.id);
+      EXPECT_EQ(chars(table), 281u) << table;
+      EXPECT_EQ(table.rfind("a b ", 0), 0u) << table;  // the cells joined by spaces
+      found_table = true;
+    }
+  EXPECT_TRUE(found_table) << js;
+}
