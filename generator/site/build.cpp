@@ -166,15 +166,20 @@ BuildReport build(const BuildOptions& options) {
   stage_done("exports");
   write::write_previews(site, out);
   stage_done("previews");
-  write::write_topic_pages(site, out);
-  stage_done("topic pages");
-  {  // each made from the whole archive, side by side (the home and citations pages are most of it)
+  {  // the pages made from the whole archive, side by side: topic pages, the overview, the home and citations
+     // pages (most of it), feed, 404, robots.txt; the largest first, so that neither thread waits at the end
     using Writer = void (*)(const write::SiteContext&, const write::StagedOutput&);
-    const std::array<Writer, 5> pages = {write::write_index_page, write::write_citations_page, write::write_not_found_page,
-                                         write::write_feed, write::write_robots};
-    parallel_for(pages.size(), [&](std::size_t i) { pages[i](site, out); });
+    const std::array<Writer, 2> large = {write::write_citations_page, write::write_index_page};
+    const std::array<Writer, 3> small = {write::write_feed, write::write_not_found_page, write::write_robots};
+    const std::size_t topics = write::topic_page_jobs(site);
+    parallel_for(large.size() + topics + small.size(), [&](std::size_t i) {
+      if (i < large.size()) large[i](site, out);
+      else if (i < large.size() + topics) write::write_topic_page_job(site, out, i - large.size());
+      else small[i - large.size() - topics](site, out);
+    });
+    write::forget_unused_topic_items(site);
   }
-  stage_done("site pages");
+  stage_done("listing pages");
   {  // scoped: the index is freed once its files are written
     // Incremental: a group of documents whose analysed contents are unchanged keeps its partial index.
     std::vector<cache::Hash> group_keys;

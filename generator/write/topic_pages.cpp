@@ -373,16 +373,19 @@ cache::Hash topic_items_key(const std::string& topic_id) { return cache::hash_of
 
 std::string topic_page_path(const std::string& topic_id) { return "topics/" + topic_id + ".html"; }
 
-void write_topic_pages(const SiteContext& site, const StagedOutput& out) {
-  parallel_for(site.config.topics.size(), [&](std::size_t i) {
-    write_topic_page(site, out, site.config.topics[i], i < site.keys.topics.size() ? site.keys.topics[i] : cache::Hash{});
-  });
-  if (site.store) {  // the items of topics no longer configured
-    std::vector<cache::Hash> keep;
-    for (const auto& t : site.config.topics) keep.push_back(topic_items_key(t.id));
-    site.store->keep_only("topic-items", keep);
-  }
-  write_overview(site, out);
+std::size_t topic_page_jobs(const SiteContext& site) { return site.config.topics.size() + 1; }
+
+void write_topic_page_job(const SiteContext& site, const StagedOutput& out, std::size_t job) {
+  const auto& topics = site.config.topics;
+  if (job == topics.size()) write_overview(site, out);
+  else write_topic_page(site, out, topics[job], job < site.keys.topics.size() ? site.keys.topics[job] : cache::Hash{});
+}
+
+void forget_unused_topic_items(const SiteContext& site) {
+  if (!site.store) return;
+  std::vector<cache::Hash> keep;
+  for (const auto& t : site.config.topics) keep.push_back(topic_items_key(t.id));
+  site.store->keep_only("topic-items", keep);
 }
 
 }  // namespace acta::write

@@ -14,7 +14,12 @@
 
 namespace acta::write {
 
-void write_topic_pages(const SiteContext& site, const StagedOutput& out);
+// The topic pages and the overview, as jobs a caller runs side by side with other pages (each topic page,
+// then the overview: topic_page_jobs(site) of them); then forget_unused_topic_items once all have run.
+std::size_t topic_page_jobs(const SiteContext& site);
+void write_topic_page_job(const SiteContext& site, const StagedOutput& out, std::size_t job);
+// Removes from the cache the items of topics no longer configured.
+void forget_unused_topic_items(const SiteContext& site);
 
 // The cache entry ("topic-items") holding a topic page's rendered items between builds.
 cache::Hash topic_items_key(const std::string& topic_id);
