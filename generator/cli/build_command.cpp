@@ -34,7 +34,7 @@ void add_build_command(CLI::App& app, Action& action) {
       print_summary(report, opts->quiet);
       if (opts->timings)
         for (const auto& st : report.stages)
-          std::printf("acta: %-12s %7.3f s wall %7.3f s CPU  peak %5ld MiB\n", st.name.c_str(), st.seconds, st.cpu_seconds,
+          std::printf("acta: %-13s %7.3f s wall %7.3f s CPU  peak %5ld MiB\n", st.name.c_str(), st.seconds, st.cpu_seconds,
                       st.peak_rss_kb / 1024);
       return 0;
     };
