@@ -8,18 +8,6 @@
 namespace acta::model {
 
 namespace {
-void append_plain(const Inlines& inlines, std::string& out) {
-  for (const auto& in : inlines) {
-    switch (in.kind) {
-      case InlineKind::Text:
-      case InlineKind::Code: out += in.text; break;
-      case InlineKind::FootnoteRef: break;
-      case InlineKind::LineBreak: out += '\n'; break;
-      default: append_plain(in.children, out); break;
-    }
-  }
-}
-
 // Appends `text` to `out` up to `limit` bytes in all, cut at a character's start; false once full.
 bool append_until(std::string_view text, std::string& out, std::size_t limit) {
   if (out.size() + text.size() <= limit) {
@@ -32,7 +20,7 @@ bool append_until(std::string_view text, std::string& out, std::size_t limit) {
   return false;
 }
 
-// append_plain up to `limit` bytes in all; false once full.
+// Appends the plain text of `inlines` to `out`, up to `limit` bytes in all (npos: no limit); false once full.
 bool append_plain(const Inlines& inlines, std::string& out, std::size_t limit) {
   for (const auto& in : inlines) {
     switch (in.kind) {
@@ -84,13 +72,11 @@ const Inline::Extra& Inline::empty_extra() {
   return none;
 }
 
-void append_plain_text(const Inlines& inlines, std::string& out) { append_plain(inlines, out); }
-
 void append_plain_text(const Inlines& inlines, std::string& out, std::size_t limit) { (void)append_plain(inlines, out, limit); }
 
 std::string plain_text(const Inlines& inlines) {
   std::string out;
-  append_plain(inlines, out);
+  append_plain_text(inlines, out);
   return out;
 }
 
@@ -100,7 +86,7 @@ std::string block_plain_text(const Block& block) {
   for (const auto& row : block.rows)
     for (const auto& cell : row) {
       if (!out.empty()) out += ' ';
-      append_plain(cell, out);
+      append_plain_text(cell, out);
     }
   return out;
 }

@@ -13,6 +13,12 @@ int sequence_length(unsigned char c) {
   return 0;
 }
 bool is_cont(unsigned char c) { return (c & 0xC0) == 0x80; }
+// The common case of Chinese text: at s[i], lead byte `c`, a three-byte sequence whose lead byte needs no
+// further check (E1..EC, EE, EF: never overlong, never a surrogate).
+bool plain_three_byte(std::string_view s, std::size_t i, unsigned char c) {
+  return c >= 0xE1 && c != 0xED && c <= 0xEF && i + 2 < s.size() && is_cont(static_cast<unsigned char>(s[i + 1])) &&
+         is_cont(static_cast<unsigned char>(s[i + 2]));
+}
 }  // namespace
 
 std::size_t first_invalid(std::string_view s) {
@@ -23,9 +29,7 @@ std::size_t first_invalid(std::string_view s) {
       i = scan::skip_ascii(s, i);
       continue;
     }
-    // The common case of Chinese text: a three-byte sequence whose lead byte needs no further check.
-    if (c >= 0xE1 && c != 0xED && c <= 0xEF && i + 2 < s.size() && is_cont(static_cast<unsigned char>(s[i + 1])) &&
-        is_cont(static_cast<unsigned char>(s[i + 2]))) {
+    if (plain_three_byte(s, i, c)) {
       i += 3;
       continue;
     }
@@ -58,9 +62,7 @@ std::string to_utf16le(std::string_view s) {
       ++i;
       continue;
     }
-    // The common case of Chinese text, as in first_invalid: a three-byte sequence that needs no more checks.
-    if (c >= 0xE1 && c != 0xED && c <= 0xEF && i + 2 < s.size() && is_cont(static_cast<unsigned char>(s[i + 1])) &&
-        is_cont(static_cast<unsigned char>(s[i + 2]))) {
+    if (plain_three_byte(s, i, c)) {
       unit((char32_t{c} & 0x0F) << 12 | (char32_t{static_cast<unsigned char>(s[i + 1])} & 0x3F) << 6 |
            (char32_t{static_cast<unsigned char>(s[i + 2])} & 0x3F));
       i += 3;

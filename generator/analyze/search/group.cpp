@@ -29,6 +29,14 @@ std::vector<int> topics_of(const model::Document& doc, const config::Config& con
   return out;
 }
 
+// The slot of a key code in the open-addressing tables below (a 64-bit mix: the codes' low bits alone are
+// far from uniform). The tables keep their keys' order apart, so the output does not depend on it.
+std::size_t slot_hash(std::uint64_t x) {
+  x ^= x >> 33;
+  x *= 0xff51afd7ed558ccdULL;
+  return static_cast<std::size_t>(x ^ (x >> 33));
+}
+
 // The keys of one group of documents: char keys by their packed code (kCharKey), words of up to 7 bytes
 // packed likewise (kShortWord: their bytes and length), longer words interned to small codes.
 class GroupKeys {
@@ -93,11 +101,7 @@ class GroupKeys {
     std::uint64_t code = 0;
     std::uint32_t frag = 0;
   };
-  static std::size_t hash(std::uint64_t x) {
-    x ^= x >> 33;
-    x *= 0xff51afd7ed558ccdULL;
-    return static_cast<std::size_t>(x ^ (x >> 33));
-  }
+  static std::size_t hash(std::uint64_t x) { return slot_hash(x); }
   void grow() {
     std::vector<Slot> old = std::move(slots_);
     slots_.assign(old.empty() ? 1 << 16 : old.size() * 2, Slot{});
@@ -191,11 +195,7 @@ class DocCounts {
     std::uint64_t code = 0;  // 0 for free
     std::uint64_t value = 0;
   };
-  static std::size_t hash(std::uint64_t x) {
-    x ^= x >> 31;
-    x *= 0x9e3779b97f4a7c15ULL;
-    return static_cast<std::size_t>(x ^ (x >> 29));
-  }
+  static std::size_t hash(std::uint64_t x) { return slot_hash(x); }
   void grow() {
     if (slots_.size() >= kCharOrder / 2) throw std::length_error("search index: a document has too many distinct keys");
     std::vector<Slot> old = std::move(slots_);
