@@ -8,36 +8,17 @@
 namespace acta::model {
 
 namespace {
-// Appends `text` to `out` up to `limit` bytes in all, cut at a character's start; false once full.
-bool append_until(std::string_view text, std::string& out, std::size_t limit) {
-  if (out.size() + text.size() <= limit) {
-    out += text;
-    return true;
-  }
-  std::size_t keep = limit > out.size() ? limit - out.size() : 0;
-  while (keep > 0 && (static_cast<unsigned char>(text[keep]) & 0xC0) == 0x80) --keep;  // text[keep] exists
-  out.append(text.substr(0, keep));
-  return false;
-}
-
-// Appends the plain text of `inlines` to `out`, up to `limit` bytes in all (npos: no limit); false once full.
-bool append_plain(const Inlines& inlines, std::string& out, std::size_t limit) {
+// Appends the plain text of `inlines` to `out`.
+void append_plain(const Inlines& inlines, std::string& out) {
   for (const auto& in : inlines) {
     switch (in.kind) {
       case InlineKind::Text:
-      case InlineKind::Code:
-        if (!append_until(in.text, out, limit)) return false;
-        break;
+      case InlineKind::Code: out += in.text; break;
       case InlineKind::FootnoteRef: break;
-      case InlineKind::LineBreak:
-        if (!append_until("\n", out, limit)) return false;
-        break;
-      default:
-        if (!append_plain(in.children, out, limit)) return false;
-        break;
+      case InlineKind::LineBreak: out += '\n'; break;
+      default: append_plain(in.children, out); break;
     }
   }
-  return out.size() < limit;
 }
 
 // Ids given so far, and for each id given more than once the last suffix it got: a document with
@@ -72,7 +53,7 @@ const Inline::Extra& Inline::empty_extra() {
   return none;
 }
 
-void append_plain_text(const Inlines& inlines, std::string& out, std::size_t limit) { (void)append_plain(inlines, out, limit); }
+void append_plain_text(const Inlines& inlines, std::string& out) { append_plain(inlines, out); }
 
 std::string plain_text(const Inlines& inlines) {
   std::string out;

@@ -76,10 +76,8 @@ using Inlines = std::vector<Inline>;
 
 // Concatenated text of inline content, as a reader would see it (footnote labels left out).
 std::string plain_text(const Inlines& inlines);
-// Appends plain_text(inlines) to `out` (a caller that reuses one buffer). With a `limit`, stops once `out`
-// holds `limit` bytes or more than limit - 4: a text is cut at a character's start, so `out` stays UTF-8
-// (for a caller that keeps only the start of a long text).
-void append_plain_text(const Inlines& inlines, std::string& out, std::size_t limit = std::string::npos);
+// Appends plain_text(inlines) to `out` (a caller that reuses one buffer).
+void append_plain_text(const Inlines& inlines, std::string& out);
 
 // ---- Topic evidence (filled by the topic pass, analyze/topics) -----------------------------------------
 

@@ -22,7 +22,6 @@
 #include "write/output.hpp"
 #include "write/pages.hpp"
 #include "write/public_files.hpp"
-#include "write/previews.hpp"
 #include "write/search_files.hpp"
 #include "write/templates.hpp"
 #include "write/topic_pages.hpp"
@@ -164,8 +163,6 @@ BuildReport build(const BuildOptions& options) {
   stage_done("pages");
   write::write_exports(site, out);
   stage_done("exports");
-  write::write_previews(site, out);
-  stage_done("previews");
   {  // the pages made from the whole archive, side by side: topic pages, the overview, the home and citations
      // pages (most of it), feed, 404, robots.txt; the largest first, so that neither thread waits at the end
     using Writer = void (*)(const write::SiteContext&, const write::StagedOutput&);

@@ -79,11 +79,14 @@ std::string docs_json(const search::Index& index) {
   return "\"" + meta + "\"";
 }
 
+}  // namespace
+
 std::string text_json(const model::Document& doc) {
   std::string json;
   json.reserve(kExportReserve);
   json += "{\"t\":" + json_string(doc.meta.title) + ",\"s\":" + json_string(doc.meta.symbol) +
-                     ",\"h\":" + json_string(model::page_path(doc)) + ",\"d\":" + json_string(doc.meta.date) + ",\"f\":[";
+          ",\"h\":" + json_string(model::page_path(doc)) + ",\"d\":" + json_string(doc.meta.date) +
+          ",\"D\":" + json_string(display_date(doc.meta.date)) + ",\"f\":[";
   bool first = true;
   search::for_each_labelled_field(doc, [&](search::FieldKind kind, std::string_view anchor, std::string_view label,
                                            std::string_view text) {
@@ -98,6 +101,30 @@ std::string text_json(const model::Document& doc) {
   });
   return json + "]}";
 }
+
+std::uint32_t slug_bucket(std::string_view slug) {
+  std::uint32_t h = 2166136261u;  // FNV-1a, 32 bits: previews.js computes the same with Math.imul
+  for (char c : slug) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 16777619u;
+  }
+  return h % kSlugBuckets;
+}
+
+std::vector<std::string> slug_bucket_json(const model::Archive& archive) {
+  std::vector<std::string> buckets(kSlugBuckets);
+  for (std::size_t i = 0; i < archive.documents.size(); ++i) {
+    std::string& b = buckets[slug_bucket(archive.documents[i].slug)];
+    b += b.empty() ? "{" : ",";
+    json_string_into(b, archive.documents[i].slug);
+    b += ':' + std::to_string(i);
+  }
+  for (auto& b : buckets)
+    if (!b.empty()) b += '}';
+  return buckets;
+}
+
+namespace {
 
 // The folding table for the browser's normalize (search-core.js, foldTable()): two strings, the
 // traditional code points as gaps (code point minus previous minus 1, the previous starting at 0) in the
@@ -152,6 +179,10 @@ std::size_t write_search(const SiteContext& site, const search::Index& index, co
   emit("search/index.js", script("index", manifest_json(site, index, starts)));
   emit("search/docs.js", script("docs", docs_json(index)));
   if (site.config.search_fold_traditional) emit("search/fold.js", script("fold", fold_json()));
+  // Which text is a document's, by its slug: what a citation preview (assets/previews.js) needs first.
+  const auto buckets = slug_bucket_json(site.archive);
+  for (std::uint32_t b = 0; b < kSlugBuckets; ++b)
+    if (!buckets[b].empty()) emit("search/p/" + std::to_string(b) + ".js", script("p/" + std::to_string(b), buckets[b]));
   parallel_for(starts.size(), [&](std::size_t s) {
     std::size_t end = s + 1 < starts.size() ? starts[s + 1] : index.postings.size();
     std::string name = "i/" + std::to_string(s);

@@ -1,9 +1,12 @@
 /* Acta: citation previews. Hovering or focusing a link to another document page of the archive
  * (doc/<slug>.html, with or without #paragraph) shows that document's symbol, title and date, and the
- * linked paragraph's text. The data is previews/<slug>.js, written by the build and loaded on first use
+ * linked paragraph's text. The data is the search's own (write/search_files.hpp): search/p/<bucket>.js
+ * says which text is the slug's (the bucket is FNV-1a of the slug, as the build computes it), and
+ * search/t/<N>.js is that document's text, deflated UTF-16LE JSON in base64. Both are loaded on first use
  * with a <script> element: fetch() of local files is blocked when the site is opened from disk, a script
- * file is not, and it runs under CSP script-src 'self'. The file calls ActaPreviews.add(slug, data); all
- * of it is shown with textContent, never parsed as markup. Needs popup.js. */
+ * file is not, and it runs under CSP script-src 'self'. Each calls ActaSearch.register(name, data): the
+ * search page's loader when there is one (search.js), else the small one here. Everything is shown with
+ * textContent, never parsed as markup. Needs popup.js, and DecompressionStream (as the search does). */
 (function () {
   'use strict';
 
@@ -17,30 +20,75 @@
   var zh = /^zh/i.test(document.documentElement.lang || '');
   var words = zh ? { loading: '正在载入…', missing: '（无此段落）' } : { loading: 'Loading…', missing: '(no such paragraph)' };
 
-  var data = {};     // slug -> the document's preview data
-  var waiting = {};  // slug -> callbacks waiting for its file
+  var BUCKETS = 256;  // write/search_files.hpp kSlugBuckets
 
-  window.ActaPreviews = {
-    add: function (slug, d) {
-      data[slug] = d;
-      (waiting[slug] || []).forEach(function (cb) { cb(d); });
-      delete waiting[slug];
-    },
-  };
-
-  function load(slug, cb) {
-    if (data[slug]) { cb(data[slug]); return; }
-    if (waiting[slug]) { waiting[slug].push(cb); return; }
-    waiting[slug] = [cb];
-    var s = document.createElement('script');
-    s.src = root + 'previews/' + encodeURIComponent(slug) + '.js';
-    s.async = true;
-    s.onerror = function () {
-      (waiting[slug] || []).forEach(function (f) { f(null); });
-      delete waiting[slug];
-      s.remove();
+  // The loader of the search's script files: the search page's (search.js) when it has one, else this one,
+  // with the same interface (load(name) gives a Promise of what the file registers).
+  function loader() {
+    if (window.ActaSearch && window.ActaSearch.load) return window.ActaSearch;
+    var pending = {}, files = {};
+    window.ActaSearch = {
+      loaded: [],
+      register: function (name, d) {
+        if (pending[name]) { pending[name](d); delete pending[name]; }
+      },
+      load: function (name) {
+        if (!files[name]) {
+          files[name] = new Promise(function (resolve, reject) {
+            pending[name] = resolve;
+            var s = document.createElement('script');
+            s.src = root + 'search/' + name + '.js';
+            s.async = true;
+            s.onload = function () { s.remove(); };
+            s.onerror = function () { delete pending[name]; delete files[name]; s.remove(); reject(new Error('cannot load ' + s.src)); };
+            document.head.appendChild(s);
+            window.ActaSearch.loaded.push(name);
+          });
+        }
+        return files[name];
+      },
     };
-    document.head.appendChild(s);
+    return window.ActaSearch;
+  }
+
+  function bucket(slug) {  // FNV-1a of the UTF-8 bytes, as slug_bucket() in the build
+    var h = 0x811c9dc5;
+    new TextEncoder().encode(slug).forEach(function (b) { h = Math.imul(h ^ b, 16777619) >>> 0; });
+    return h % BUCKETS;
+  }
+
+  function inflate(b64) {
+    var bytes = Uint8Array.from(atob(b64), function (c) { return c.charCodeAt(0); });
+    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+    return new Response(stream).arrayBuffer().then(function (buf) { return JSON.parse(new TextDecoder('utf-16le').decode(buf)); });
+  }
+
+  // A document's text as a preview shows it: symbol, title, date as shown, and each anchor's text with the
+  // number the page puts before it ("3. ", "(a) ").
+  function previewData(t) {
+    var paragraphs = {};
+    (t.f || []).forEach(function (f) {
+      var anchor = f[1], label = f[2], text = f[3];
+      if (!anchor || Object.prototype.hasOwnProperty.call(paragraphs, anchor)) return;
+      var m = /^第 (\S+) 段$/.exec(label), p = /\((\S+)\)$/.exec(label);
+      var prefix = m ? m[1] + '. ' : p ? '(' + p[1] + ') ' : '';
+      paragraphs[anchor] = prefix + String(text).replace(/\s*\n\s*/g, ' ').trim();
+    });
+    return { symbol: t.s, title: t.t, date: t.D || t.d, paragraphs: paragraphs };
+  }
+
+  var data = {};  // slug -> Promise of the document's preview data, or of null
+  function load(slug, cb) {
+    if (!data[slug]) {
+      var search = loader();
+      data[slug] = (typeof DecompressionStream === 'function' ? search.load('p/' + bucket(slug)) : Promise.reject(new Error('no DecompressionStream')))
+        .then(function (map) {
+          if (!map || !Object.prototype.hasOwnProperty.call(map, slug)) return null;
+          return search.load('t/' + map[slug]).then(function (d) { return typeof d === 'string' ? inflate(d) : d; }).then(previewData);
+        })
+        .catch(function () { return null; });
+    }
+    data[slug].then(cb);
   }
 
   // The previewed document for a link, or null: {slug, fragment}.

@@ -100,3 +100,26 @@ test('the fixture preview shows symbol, title, date and the cited paragraph; foc
     await page.close();
   }
 });
+
+// On the search page the preview borrows the search's own loader (search.js): hovering a result shows the
+// document's preview, the paragraph of the hit among it, and the files it loads are the search's.
+test('a search result previews its document through the search page\'s loader', async () => {
+  const site = sites.find((s) => s.fixture);
+  for (const { base } of site.where.list) {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const errors = watchErrors(page);
+    await page.goto(base + 'search.html?q=' + encodeURIComponent(FIXTURE.citedPara.text));
+    await page.waitForSelector('#search-results[data-state=done]', { state: 'attached' });
+    const link = page.locator(`#search-results a[href*="${FIXTURE.cited}#${FIXTURE.citedPara.id}"]`).first();
+    assert.equal(await link.count(), 1, 'the hit links to its paragraph');
+    await link.hover();
+    await page.waitForSelector(`${OPEN} .cite-title`);
+    assert.equal(await page.textContent(`${OPEN} .cite-title`), FIXTURE.citedTitle);
+    assert.match(await page.textContent(`${OPEN} .cite-para`), new RegExp('^2\\. ' + FIXTURE.citedPara.text));
+    const loaded = await page.evaluate(() => window.ActaSearch.loaded);
+    assert.ok(loaded.some((n) => /^p\/\d+$/.test(n)), `the slug's bucket came through the search's loader: ${loaded}`);
+    assert.equal(new Set(loaded).size, loaded.length, `no file loaded twice: ${loaded}`);
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
+});

@@ -1,11 +1,12 @@
 // The real binary on a small archive: annotations from a sidecar land at their paragraph, a sidecar whose
 // anchor does not exist stops the build naming the sidecar and line (and leaves the previous site alone),
-// and every document gets its preview data and the popup scripts, loaded as files.
+// and every document gets its preview data (its slug in a bucket of search/p/) and the popup scripts, loaded as files.
 #include <gtest/gtest.h>
 
 #include <regex>
 
 #include "e2e_support.hpp"
+#include "write/search_files.hpp"
 
 namespace fs = std::filesystem;
 
@@ -65,16 +66,23 @@ TEST(PopupsSite, AnnotationsPreviewDataAndScripts) {
   EXPECT_EQ(e2e::count(page, "<script"), e2e::count(page, "<script src=\"../assets/"));
   EXPECT_FALSE(std::regex_search(page, std::regex(" on[a-z]+=\"")));
 
-  // Preview data for every document, holding its paragraphs' text.
-  std::string cited = e2e::read(site / "public" / "previews" / "a-res-62-196.js");
-  EXPECT_NE(cited.find("ActaPreviews.add(\"a-res-62-196\""), std::string::npos) << cited;
-  EXPECT_NE(cited.find("\"para_2\":\"2. 鼓励各国政府制订战略；\""), std::string::npos) << cited;
-  EXPECT_TRUE(fs::exists(site / "public" / "previews" / "a-res-80-1.js"));
+  // Preview data: each document's slug in its bucket of search/p/, pointing at its search text; no file
+  // of its own.
+  EXPECT_FALSE(fs::exists(site / "public" / "previews"));
+  auto bucket_of = [&](const std::string& slug) {
+    return site / "public" / "search" / "p" / (std::to_string(acta::write::slug_bucket(slug)) + ".js");
+  };
+  std::regex entry("\"a-res-62-196\":([0-9]+)[,}]");
+  std::string bucket = e2e::read(bucket_of("a-res-62-196"));
+  ASSERT_TRUE(std::regex_search(bucket, m, entry)) << bucket;
+  EXPECT_EQ(bucket.rfind("ActaSearch.register(\"p/" + std::to_string(acta::write::slug_bucket("a-res-62-196")) + "\",{", 0), 0u) << bucket;
+  EXPECT_TRUE(fs::exists(site / "public" / "search" / "t" / (m.str(1) + ".js")));
+  EXPECT_NE(e2e::read(bucket_of("a-res-80-1")).find("\"a-res-80-1\":"), std::string::npos);
 
   // Output is the same on a second run.
-  std::string before = cited;
+  std::string before = bucket;
   ASSERT_EQ(e2e::acta(site, "build").status, 0);
-  EXPECT_EQ(e2e::read(site / "public" / "previews" / "a-res-62-196.js"), before);
+  EXPECT_EQ(e2e::read(bucket_of("a-res-62-196")), before);
 }
 
 TEST(PopupsSite, AnnotationOnAMissingAnchorNamesSidecarAndLine) {
