@@ -77,7 +77,7 @@
     return { symbol: t.s, title: t.t, date: t.D || t.d, paragraphs: paragraphs };
   }
 
-  var data = {};  // slug -> Promise of the document's preview data, or of null
+  var data = {};  // slug -> Promise of the document's preview data, or of null (a slug not in the archive)
   function load(slug, cb) {
     if (!data[slug]) {
       var search = loader();
@@ -86,7 +86,7 @@
           if (!map || !Object.prototype.hasOwnProperty.call(map, slug)) return null;
           return search.load('t/' + map[slug]).then(function (d) { return typeof d === 'string' ? inflate(d) : d; }).then(previewData);
         })
-        .catch(function () { return null; });
+        .catch(function () { delete data[slug]; return null; });  // a file that failed to load: try again next time
     }
     data[slug].then(cb);
   }

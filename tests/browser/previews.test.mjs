@@ -123,3 +123,25 @@ test('a search result previews its document through the search page\'s loader', 
     await page.close();
   }
 });
+
+// A file that fails to load (a flaky connection) is asked for again on the next hover, not remembered as
+// missing.
+test('a preview whose data failed to load is tried again', async () => {
+  const site = sites.find((s) => s.fixture);
+  const { base } = site.where.list.find((o) => o.name === 'http');
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  let refused = 0;
+  await page.route('**/search/p/*.js', (route) => (refused++ === 0 ? route.abort() : route.continue()));
+  await page.goto(base + FIXTURE.citing);
+  const link = page.locator(`#para_1 a[href$="#${FIXTURE.citedPara.id}"]`);
+  await link.hover();
+  await page.waitForFunction(() => document.querySelectorAll('script[src*="search/p/"]').length === 0 && window.ActaSearch);
+  await page.waitForSelector(PREVIEW, { state: 'hidden' });
+  assert.equal(refused, 1);
+  await page.mouse.move(2, 2);
+  await link.hover();
+  await page.waitForSelector(`${OPEN} .cite-title`);
+  assert.equal(await page.textContent(`${OPEN} .cite-title`), FIXTURE.citedTitle);
+  assert.equal(refused, 2);
+  await page.close();
+});
