@@ -3,14 +3,13 @@
  * linked paragraph's text. The data is the search's own (write/search_files.hpp): search/p/<bucket>.js
  * says which text is the slug's (the bucket is FNV-1a of the slug, as the build computes it), and
  * search/t/<N>.js is that document's text, deflated UTF-16LE JSON in base64. Both are loaded on first use
- * with a <script> element: fetch() of local files is blocked when the site is opened from disk, a script
- * file is not, and it runs under CSP script-src 'self'. Each calls ActaSearch.register(name, data): the
- * search page's loader when there is one (search.js), else the small one here. Everything is shown with
- * textContent, never parsed as markup. Needs popup.js, and DecompressionStream (as the search does). */
+ * through the search's loader (search-files.js), so on the search page no file is loaded twice. Everything
+ * is shown with textContent, never parsed as markup. Needs popup.js, search-files.js, and
+ * DecompressionStream (as the search does). */
 (function () {
   'use strict';
 
-  if (!window.ActaPopup) return;
+  if (!window.ActaPopup || !window.ActaSearch) return;
   var script = document.currentScript;
   if (!script || !script.src) return;
   var root = new URL('../', script.src).href;  // this file is <root>/assets/previews.js
@@ -22,45 +21,10 @@
 
   var BUCKETS = 256;  // write/search_files.hpp kSlugBuckets
 
-  // The loader of the search's script files: the search page's (search.js) when it has one, else this one,
-  // with the same interface (load(name) gives a Promise of what the file registers).
-  function loader() {
-    if (window.ActaSearch && window.ActaSearch.load) return window.ActaSearch;
-    var pending = {}, files = {};
-    window.ActaSearch = {
-      loaded: [],
-      register: function (name, d) {
-        if (pending[name]) { pending[name](d); delete pending[name]; }
-      },
-      load: function (name) {
-        if (!files[name]) {
-          files[name] = new Promise(function (resolve, reject) {
-            pending[name] = resolve;
-            var s = document.createElement('script');
-            s.src = root + 'search/' + name + '.js';
-            s.async = true;
-            s.onload = function () { s.remove(); };
-            s.onerror = function () { delete pending[name]; delete files[name]; s.remove(); reject(new Error('cannot load ' + s.src)); };
-            document.head.appendChild(s);
-            window.ActaSearch.loaded.push(name);
-          });
-        }
-        return files[name];
-      },
-    };
-    return window.ActaSearch;
-  }
-
   function bucket(slug) {  // FNV-1a of the UTF-8 bytes, as slug_bucket() in the build
     var h = 0x811c9dc5;
     new TextEncoder().encode(slug).forEach(function (b) { h = Math.imul(h ^ b, 16777619) >>> 0; });
     return h % BUCKETS;
-  }
-
-  function inflate(b64) {
-    var bytes = Uint8Array.from(atob(b64), function (c) { return c.charCodeAt(0); });
-    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
-    return new Response(stream).arrayBuffer().then(function (buf) { return JSON.parse(new TextDecoder('utf-16le').decode(buf)); });
   }
 
   // A document's text as a preview shows it: symbol, title, date as shown, and each anchor's text with the
@@ -80,11 +44,11 @@
   var data = {};  // slug -> Promise of the document's preview data, or of null (a slug not in the archive)
   function load(slug, cb) {
     if (!data[slug]) {
-      var search = loader();
+      var search = window.ActaSearch;
       data[slug] = (typeof DecompressionStream === 'function' ? search.load('p/' + bucket(slug)) : Promise.reject(new Error('no DecompressionStream')))
         .then(function (map) {
           if (!map || !Object.prototype.hasOwnProperty.call(map, slug)) return null;
-          return search.load('t/' + map[slug]).then(function (d) { return typeof d === 'string' ? inflate(d) : d; }).then(previewData);
+          return search.load('t/' + map[slug]).then(function (d) { return typeof d === 'string' ? search.inflate(d) : d; }).then(previewData);
         })
         .catch(function () { delete data[slug]; return null; });  // a file that failed to load: try again next time
     }

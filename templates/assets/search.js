@@ -1,4 +1,5 @@
-// Acta search, the page: loads the index shards as <script> elements (works from file:// and over HTTP),
+// Acta search, the page: loads the index shards as <script> elements through assets/search-files.js (works
+// from file:// and over HTTP),
 // runs the query in the URL (?q=, &topic=, &year=) on load and as the reader types, keeps the URL and the
 // history in step, and renders results with createElement/textContent only (no HTML from the query or
 // from the index is ever parsed).
@@ -8,43 +9,11 @@
   const PAGE = 10;  // results rendered at a time; "more" renders the next ones
   const CHECK = 40;  // candidates checked against their texts at most for the first page
 
-  // ---- Loading shards ---------------------------------------------------------------------------------
-  const base = new URL('../', document.currentScript.src);
-  const cache = new Map();    // name -> Promise of data
-  const waiting = new Map();  // name -> resolve
-  const Search = window.ActaSearch = {
-    loaded: [],  // names of the shards loaded, in order (tests and the benchmark read it)
-    register(name, data) {
-      const done = waiting.get(name);
-      if (done) { waiting.delete(name); done(data); }
-    },
-    load(name) {
-      if (!cache.has(name)) {
-        cache.set(name, new Promise((resolve, reject) => {
-          waiting.set(name, resolve);
-          const s = document.createElement('script');
-          s.src = new URL('search/' + name + '.js', base).href;
-          s.async = true;
-          s.onerror = () => { waiting.delete(name); cache.delete(name); reject(new Error('cannot load ' + s.src)); };
-          s.onload = () => s.remove();
-          document.head.appendChild(s);
-          Search.loaded.push(name);
-        }));
-      }
-      return cache.get(name);
-    },
-  };
-
-  // Text shards are deflated UTF-16LE JSON in base64 (see write/compress.hpp); DecompressionStream works
-  // from file://.
-  async function inflate(b64) {
-    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-    const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
-    return JSON.parse(new TextDecoder('utf-16le').decode(await new Response(stream).arrayBuffer()));
-  }
+  // ---- Loading shards: through the shared loader (search-files.js, from the layout) -------------------
+  const Search = window.ActaSearch;
   const texts = new Map();
   function loadText(doc) {
-    if (!texts.has(doc)) texts.set(doc, Search.load('t/' + doc).then((d) => (typeof d === 'string' ? inflate(d) : d)));
+    if (!texts.has(doc)) texts.set(doc, Search.load('t/' + doc).then((d) => (typeof d === 'string' ? Search.inflate(d) : d)));
     return texts.get(doc);
   }
 

@@ -130,12 +130,17 @@ test('a preview whose data failed to load is tried again', async () => {
   const site = sites.find((s) => s.fixture);
   const { base } = site.where.list.find((o) => o.name === 'http');
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  let refused = 0;
-  await page.route('**/search/p/*.js', (route) => (refused++ === 0 ? route.abort() : route.continue()));
+  let refused = 0, refusedOnce;
+  const firstRefused = new Promise((resolve) => (refusedOnce = resolve));
+  await page.route('**/search/p/*.js', (route) => {
+    if (refused++ > 0) return route.continue();
+    refusedOnce();
+    return route.abort();
+  });
   await page.goto(base + FIXTURE.citing);
   const link = page.locator(`#para_1 a[href$="#${FIXTURE.citedPara.id}"]`);
   await link.hover();
-  await page.waitForFunction(() => document.querySelectorAll('script[src*="search/p/"]').length === 0 && window.ActaSearch);
+  await firstRefused;
   await page.waitForSelector(PREVIEW, { state: 'hidden' });
   assert.equal(refused, 1);
   await page.mouse.move(2, 2);

@@ -59,7 +59,7 @@ TEST(PopupsSite, AnnotationsPreviewDataAndScripts) {
   EXPECT_NE(m.str().find("2026年1月10日"), std::string::npos);
 
   // Scripts as files with relative paths; no inline script anywhere.
-  for (const char* js : {"popup.js", "footnotes.js", "previews.js"}) {
+  for (const char* js : {"popup.js", "footnotes.js", "search-files.js", "previews.js"}) {
     EXPECT_NE(page.find(std::string("<script src=\"../assets/") + js + "\" defer></script>"), std::string::npos) << js;
     EXPECT_TRUE(fs::exists(site / "public" / "assets" / js)) << js;
   }
