@@ -36,19 +36,28 @@ inline std::size_t find_special(std::string_view s, std::size_t from) {
   return std::string_view::npos;
 }
 
-// The first i >= from where s[i] is not ASCII (>= 0x80); s.size() when none.
-inline std::size_t skip_ascii(std::string_view s, std::size_t from) {
+// The first i >= from where s[i] is ASCII (< 0x80) when `Ascii`, where it is not otherwise; s.size() when
+// none.
+template <bool Ascii>
+inline std::size_t first_byte_where(std::string_view s, std::size_t from) {
   std::size_t i = from;
   const char* p = s.data();
   const std::size_t n = s.size();
 #if defined(__SSE2__)
   for (; i + 16 <= n; i += 16) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
-    if (int bits = _mm_movemask_epi8(v)) return i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(bits)));
+    const int high = _mm_movemask_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i)));  // bytes >= 0x80
+    if (const int bits = Ascii ? ~high & 0xFFFF : high) return i + static_cast<std::size_t>(__builtin_ctz(static_cast<unsigned>(bits)));
   }
 #endif
-  while (i < n && static_cast<unsigned char>(p[i]) < 0x80) ++i;
+  while (i < n && (static_cast<unsigned char>(p[i]) < 0x80) != Ascii) ++i;
   return i;
 }
+
+// The first i >= from where s[i] is not ASCII (>= 0x80); s.size() when none.
+inline std::size_t skip_ascii(std::string_view s, std::size_t from) { return first_byte_where<false>(s, from); }
+
+// The first i >= from where s[i] is ASCII; s.size() when none. Chinese text has few: a scanner for ASCII
+// patterns (digits, symbols) passes over the rest sixteen bytes at a time.
+inline std::size_t skip_non_ascii(std::string_view s, std::size_t from) { return first_byte_where<true>(s, from); }
 
 }  // namespace acta::scan

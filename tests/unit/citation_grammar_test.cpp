@@ -140,6 +140,20 @@ TEST(CitationGrammar, CitingTextIsTheNumberOrTheSymbol) {
   EXPECT_EQ(found[1].kind, Kind::Document);
 }
 
+TEST(CitationGrammar, CitationsAreFoundAfterChineseTextOfAnyLength) {
+  // The scanners pass over runs of Chinese in blocks of bytes: a citation at any offset is still found.
+  std::string lead;
+  for (int k = 0; k < 24; ++k) {
+    std::string text = lead + "第 77/172 号决议和" + lead + "A/RES/71/228。" + lead;
+    auto found = scan(text);
+    ASSERT_EQ(found.size(), 2u) << k;
+    EXPECT_EQ(found[0].begin, lead.size() + std::string("第 ").size()) << k;
+    EXPECT_EQ(found[0].symbol, "A/RES/77/172") << k;
+    EXPECT_EQ(text.substr(found[1].begin, found[1].end - found[1].begin), "A/RES/71/228") << k;
+    lead += k % 5 == 4 ? "，" : "山";
+  }
+}
+
 TEST(CitationGrammar, EnumerationOfTheMountainsResolutionCitesEveryNumber) {
   std::string text =
       "回顾其 1998 年 11 月 10 日第 53/24 号、2000 年 12 月 20 日第 55/189 号、2002 年 12 月 20 日第 57/245 号、2003 年 12 月 23 日第 "

@@ -57,6 +57,23 @@ TEST(Scan, HighBytesAndStartingPoint) {
   EXPECT_EQ(scan::skip_ascii(std::string(50, 'x'), 3), 50u);
 }
 
+TEST(Scan, SkipNonAsciiStopsAtTheFirstAsciiByteAtAnyOffset) {
+  // Chinese (three bytes a character) with one ASCII byte at every place inside and after the 16-byte blocks.
+  std::string han;
+  for (int k = 0; k < 15; ++k) han += "山";
+  for (std::size_t at = 0; at <= han.size(); at += 1) {
+    std::string s = han.substr(0, at) + "7" + han.substr(at);
+    EXPECT_EQ(scan::skip_non_ascii(s, 0), at) << at;
+    if (at > 0) {
+      EXPECT_EQ(scan::skip_non_ascii(s, at - 1), at) << at;
+    }
+    EXPECT_EQ(scan::skip_non_ascii(s, at), at) << at;
+    EXPECT_EQ(scan::skip_non_ascii(s, at + 1), s.size()) << at;
+  }
+  EXPECT_EQ(scan::skip_non_ascii("", 0), 0u);
+  EXPECT_EQ(scan::skip_non_ascii(han + "\x80\xff", 0), han.size() + 2);
+}
+
 TEST(Scan, EscapersAgreeWithTheirRules) {
   const std::string long_text = std::string(40, 'x') + "a&b<c>d\"e'f" + std::string(17, 'y') + "山\x0c区\t";
   EXPECT_EQ(write::escape_html(long_text),

@@ -8,6 +8,7 @@
 
 #include "analyze/citations/cursor.hpp"
 #include "analyze/citations/grammar.hpp"
+#include "util/scan.hpp"
 
 namespace acta::analyze::citations {
 
@@ -194,8 +195,8 @@ std::vector<Token> find_tokens(std::string_view text) {
   std::vector<Token> out;
   Cursor c{text, 0};
   while (c.pos < text.size()) {
-    if (!may_start_number(text[c.pos])) {
-      ++c.pos;
+    if (!may_start_number(text[c.pos])) {  // an ASCII byte: the rest are passed over in blocks
+      c.pos = scan::skip_non_ascii(text, c.pos + 1);
       continue;
     }
     Token t;

@@ -7,6 +7,7 @@
 
 #include "analyze/citations/cursor.hpp"
 #include "analyze/citations/grammar.hpp"
+#include "util/scan.hpp"
 
 namespace acta::analyze::citations {
 
@@ -186,8 +187,8 @@ std::vector<Found> find_written_symbols(std::string_view text) {
   std::vector<Found> out;
   Cursor c{text, 0};
   while (c.pos < text.size()) {
-    if (!is_upper(text[c.pos])) {
-      ++c.pos;
+    if (!is_upper(text[c.pos])) {  // an ASCII byte: the rest are passed over in blocks
+      c.pos = scan::skip_non_ascii(text, c.pos + 1);
       continue;
     }
     std::size_t b = c.pos;

@@ -37,11 +37,18 @@ std::size_t slot_hash(std::uint64_t x) {
   return static_cast<std::size_t>(x ^ (x >> 33));
 }
 
-// The keys of one group of documents: char keys by their packed code (kCharKey), words of up to 7 bytes
-// packed likewise (kShortWord: their bytes and length), longer words interned to small codes.
+// The keys of one group of documents and their fragments, counted as the documents' entries come: char
+// keys by their packed code (kCharKey), words of up to 7 bytes packed likewise (kShortWord: their bytes and
+// length), longer words interned to small codes. A single character of the BMP (half of all entries: every
+// char unit gives one) finds its fragment in a table indexed by code point; the other keys in an
+// open-addressing table. Each fragment counts the current document's occurrences of its key itself, so an
+// entry costs one lookup (a table per document, then the group's for each of its keys, cost two, and the
+// document's table, sized by the largest document, mostly missed the cache).
 class GroupKeys {
  public:
   static constexpr std::uint64_t kShortWord = std::uint64_t{1} << 62;
+  GroupKeys() : char_frags_(0x10000, 0) {}
+
   std::uint64_t word_code(std::string_view word) {
     if (word.size() - 1 < 7) {  // 1..7 bytes
       std::uint64_t code = kShortWord | static_cast<std::uint64_t>(word.size()) << 56;
@@ -63,56 +70,89 @@ class GroupKeys {
     return *words_[code - 1];
   }
 
-  // The fragment of a key, created on first use (open addressing: this is the index's hot loop).
-  Fragment& fragment(std::uint64_t code, bool& fresh) {
-    if ((used_ + 1) * 2 > slots_.size()) grow();
-    std::size_t mask = slots_.size() - 1;
-    for (std::size_t i = hash(code) & mask;; i = (i + 1) & mask) {
-      if (slots_[i].code == code) {
-        fresh = false;
-        return frags_[slots_[i].frag];
-      }
-      if (slots_[i].code == 0) {
-        slots_[i] = {code, static_cast<std::uint32_t>(frags_.size())};
-        ++used_;
-        codes_.push_back(code);
-        fresh = true;
-        return frags_.emplace_back();
-      }
+  // The document whose entries come next (documents in ascending order).
+  void start_document(std::uint32_t doc) {
+    doc_ = doc;
+    touched_.clear();
+  }
+  // One occurrence of `code` in the current document: `tf` added to its weighted term frequency (counted
+  // in halves), `title` set when it is in a title, symbol or heading.
+  [[gnu::always_inline]] void add(std::uint64_t code, std::uint64_t tf, std::uint64_t title) {
+    std::uint32_t f;
+    if (single_bmp(code)) {
+      std::uint32_t& slot = char_frags_[static_cast<std::uint32_t>(code >> 21)];
+      if (slot == 0) slot = fresh(code) + 1;
+      f = slot - 1;
+    } else {
+      f = find_or_add(code);
+    }
+    Fragment& frag = frags_[f];
+    if (frag.last_doc != doc_ || frag.value == 0) {  // the key's first occurrence in this document
+      if (frag.value != 0) frag.size += static_cast<std::uint32_t>(put_size(doc_ - frag.last_doc - 1));
+      frag.last_doc = doc_;
+      frag.value = 0;
+      touched_.push_back(f);
+    }
+    frag.value = (frag.value + tf) | title;
+  }
+  // The current document's keys, each once (in the order of their first occurrences), with their counts:
+  // sink(fragment, value). Sizes the fragments for the values.
+  template <class Sink>
+  void finish_document(Sink&& sink) {
+    for (std::uint32_t f : touched_) {
+      Fragment& frag = frags_[f];
+      frag.size += static_cast<std::uint32_t>(put_size(frag.value));
+      sink(f, frag.value);
     }
   }
-  // Room for `n` more keys without growing, so that the addresses prefetch() gives stay good.
-  void reserve(std::size_t n) {
-    while ((used_ + n) * 2 > slots_.size()) grow();
-  }
-  // A document's thousands of keys probe a table larger than the caches: fetching a key's slot, and then
-  // its fragment, some keys ahead of its turn saves most of the wait on memory.
-  void prefetch_slot(std::uint64_t code) const { __builtin_prefetch(&slots_[hash(code) & (slots_.size() - 1)]); }
-  void prefetch_fragment(std::uint64_t code) const {
-    const Slot& s = slots_[hash(code) & (slots_.size() - 1)];
-    if (s.code == code) __builtin_prefetch(&frags_[s.frag]);
-  }
-  std::uint32_t fragment_index(const Fragment& f) const { return static_cast<std::uint32_t>(&f - frags_.data()); }
-  std::vector<std::uint64_t>& codes() { return codes_; }
+
+  // A key's fragment as counted. The key's code is kept here, not in the table's slots: a lookup then
+  // reads a slot of a small table and the fragment it needs anyway.
+  struct Fragment {
+    std::uint64_t code = 0;
+    std::uint64_t value = 0;  // the count of the document last_doc: its weighted term frequency times 2, plus
+                              // 1 when found in a title, symbol or heading; 0 before the first occurrence
+    std::uint32_t first_doc = 0, last_doc = 0;
+    std::uint32_t size = 0;  // bytes of its postings
+  };
   std::vector<Fragment>& fragments() { return frags_; }
 
  private:
-  struct Slot {
-    std::uint64_t code = 0;
-    std::uint32_t frag = 0;
-  };
-  static std::size_t hash(std::uint64_t x) { return slot_hash(x); }
+  // One character of the BMP (its fragment is found in char_frags_).
+  static bool single_bmp(std::uint64_t code) {
+    constexpr std::uint64_t kSingleBmp = kCharKey | (std::uint64_t{0xFFFF} << 21);
+    return (code & ~kSingleBmp) == 0 && (code & kCharKey);
+  }
+  std::uint32_t fresh(std::uint64_t code) {
+    if (frags_.size() >= UINT32_MAX - 1) throw std::length_error("search index: a group of documents has too many keys");
+    frags_.push_back({code, 0, doc_, doc_, 0});
+    return static_cast<std::uint32_t>(frags_.size() - 1);
+  }
+  [[gnu::always_inline]] std::uint32_t find_or_add(std::uint64_t code) {
+    if ((used_ + 1) * 2 > slots_.size()) grow();
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = slot_hash(code) & mask;; i = (i + 1) & mask) {
+      const std::uint32_t s = slots_[i];
+      if (s == 0) {
+        slots_[i] = fresh(code) + 1;
+        ++used_;
+        return slots_[i] - 1;
+      }
+      if (frags_[s - 1].code == code) return s - 1;
+    }
+  }
   void grow() {
-    std::vector<Slot> old = std::move(slots_);
-    slots_.assign(old.empty() ? 1 << 16 : old.size() * 2, Slot{});
-    std::size_t mask = slots_.size() - 1;
-    for (const auto& s : old)
-      if (s.code)
-        for (std::size_t i = hash(s.code) & mask;; i = (i + 1) & mask)
-          if (!slots_[i].code) {
-            slots_[i] = s;
-            break;
-          }
+    slots_.assign(slots_.empty() ? 1 << 14 : slots_.size() * 2, 0);
+    const std::size_t mask = slots_.size() - 1;
+    for (std::uint32_t f = 0; f < frags_.size(); ++f) {
+      const std::uint64_t code = frags_[f].code;
+      if (single_bmp(code)) continue;  // in char_frags_
+      for (std::size_t i = slot_hash(code) & mask;; i = (i + 1) & mask)
+        if (!slots_[i]) {
+          slots_[i] = f + 1;
+          break;
+        }
+    }
   }
   struct ViewHash {
     using is_transparent = void;
@@ -120,189 +160,83 @@ class GroupKeys {
   };
   std::unordered_map<std::string, std::uint64_t, ViewHash, std::equal_to<>> word_ids_;
   std::vector<const std::string*> words_;
-  std::vector<Slot> slots_;
+  std::vector<std::uint32_t> char_frags_;  // by code point: fragment + 1, 0 for none yet
+  std::vector<std::uint32_t> slots_;       // the other keys': fragment + 1, 0 for a free slot
   std::size_t used_ = 0;
-  std::vector<std::uint64_t> codes_;
   std::vector<Fragment> frags_;
+  std::uint32_t doc_ = 0;
+  std::vector<std::uint32_t> touched_;  // the current document's fragments, in first-occurrence order
 };
 
-// One document's keys with their weighted term frequencies. Single characters of the BMP (half of all
-// entries: every char unit gives one) are counted in a table indexed by code point; the other keys in a
-// reused open-addressing table (a sort of every occurrence cost a tenth of the build). Each count is kept
-// where its key is found, so that counting an occurrence touches one place in memory (a table of indexes
-// into a list of counts made it two, both often outside the first-level cache); the order of first
-// occurrences is kept apart, and the keys come out in it (it depends only on the text).
-class DocCounts {
- public:
-  struct Count {
-    std::uint64_t code = 0;
-    std::uint64_t value = 0;  // the weighted term frequency times 2, plus 1 when found in a title, symbol or heading
-  };
-  DocCounts() : chars_(0x10000, 0) {}
-  void clear() {
-    for (auto o : order_) {
-      if (o & kCharOrder) chars_[o & ~kCharOrder] = 0;
-      else slots_[o] = Slot{};
-    }
-    order_.clear();
-    used_ = 0;
-  }
-  [[gnu::always_inline]] void add(std::uint64_t code, std::uint32_t weight, bool titled) {
-    constexpr std::uint64_t kSingleBmp = kCharKey | (std::uint64_t{0xFFFF} << 21);
-    const std::uint64_t tf = std::uint64_t{weight} << 1;
-    const std::uint64_t title = titled ? 1 : 0;
-    if ((code & ~kSingleBmp) == 0 && (code & kCharKey)) {  // one character of the BMP
-      const auto c = static_cast<std::uint32_t>(code >> 21);
-      std::uint64_t& v = chars_[c];
-      if (v == 0) order_.push_back(kCharOrder | c);  // a count is never 0: every weight is at least 1
-      v = (v + tf) | title;
-      return;
-    }
-    if ((used_ + 1) * 2 > slots_.size()) grow();
-    std::size_t mask = slots_.size() - 1;
-    for (std::size_t i = hash(code) & mask;; i = (i + 1) & mask) {
-      Slot& s = slots_[i];
-      if (s.code == code) {
-        s.value = (s.value + tf) | title;
-        return;
-      }
-      if (s.code == 0) {  // first occurrence (no key has code 0)
-        s = {code, tf | title};
-        order_.push_back(static_cast<std::uint32_t>(i));
-        ++used_;
-        return;
-      }
-    }
-  }
-  // The document's keys and counts, in the order of their first occurrences.
-  const std::vector<Count>& counts() {
-    counts_.clear();
-    counts_.reserve(order_.size());
-    for (auto o : order_) {
-      if (o & kCharOrder) {
-        const std::uint32_t c = o & ~kCharOrder;
-        counts_.push_back({kCharKey | static_cast<std::uint64_t>(c) << 21, chars_[c]});
-      } else {
-        counts_.push_back({slots_[o].code, slots_[o].value});
-      }
-    }
-    return counts_;
-  }
-
- private:
-  static constexpr std::uint32_t kCharOrder = std::uint32_t{1} << 31;  // an entry of order_ that is a code point
-  struct Slot {
-    std::uint64_t code = 0;  // 0 for free
-    std::uint64_t value = 0;
-  };
-  static std::size_t hash(std::uint64_t x) { return slot_hash(x); }
-  void grow() {
-    if (slots_.size() >= kCharOrder / 2) throw std::length_error("search index: a document has too many distinct keys");
-    std::vector<Slot> old = std::move(slots_);
-    slots_.assign(old.empty() ? 1 << 12 : old.size() * 2, Slot{});
-    std::size_t mask = slots_.size() - 1;
-    for (auto& o : order_) {
-      if (o & kCharOrder) continue;
-      const Slot& s = old[o];
-      for (std::size_t i = hash(s.code) & mask;; i = (i + 1) & mask)
-        if (slots_[i].code == 0) {
-          slots_[i] = s;
-          o = static_cast<std::uint32_t>(i);
-          break;
-        }
-    }
-  }
-  std::vector<Slot> slots_;
-  std::size_t used_ = 0;               // slots in use
-  std::vector<std::uint64_t> chars_;   // count by code point, 0 for none yet
-  std::vector<std::uint32_t> order_;   // first occurrences: a slot, or kCharOrder | a code point
-  std::vector<Count> counts_;
-};
-
-// Appends one document's postings to the group's fragments: doc gap and weighted term frequency (turned
-// into an impact once the average length of all documents is known).
-// One posting of a group as counted: the key's fragment and the value to write (see add_document).
+// One posting of a group as counted: the key's fragment and the value to write (see GroupKeys::Fragment).
 struct Counted {
   std::uint32_t fragment = 0;
   std::uint64_t value = 0;
 };
 
-// Counts one document's keys and appends its postings to `postings` (in the document's key order), sizing
-// each key's fragment (doc gap and value, written once the group is done: index_group).
+// Counts one document's keys and appends its postings to `postings`, sizing each key's fragment (doc gap
+// and value, written once the group is done: index_group).
 void add_document(std::uint32_t doc_index, const model::Document& doc, const config::Config& config,
-                  GroupKeys& group, DocInfo& info, DocCounts& counts, std::vector<Counted>& postings) {
-  counts.clear();
+                  GroupKeys& group, DocInfo& info, std::vector<Counted>& postings) {
   const Options options{config.search_fold_traditional};
+  group.start_document(doc_index);
   for_each_field(doc, [&](FieldKind kind, const FieldOf&, std::string_view text) {
     // Counted in halves: a pair across a word boundary (Entry::split) counts half an occurrence.
-    const auto w = kKindWeight[static_cast<int>(kind)];
+    const std::uint64_t w = kKindWeight[static_cast<int>(kind)];
+    const std::uint64_t title = w > 1 ? 1 : 0;
     info.length += for_each_entry(text, options, [&](std::uint64_t code, std::string_view word, std::uint32_t, bool split) {
-      counts.add(code ? code : group.word_code(word), split ? w : 2 * w, w > 1);
+      group.add(code ? code : group.word_code(word), (split ? w : 2 * w) << 1, title);
     });
   });
   info.year = year_of(doc.meta.date);
   info.topics = topics_of(doc, config);
-
-  const auto& all = counts.counts();
-  group.reserve(all.size());
-  constexpr std::size_t kSlotAhead = 16, kFragmentAhead = 8;
-  for (std::size_t k = 0; k < std::min(kSlotAhead, all.size()); ++k) group.prefetch_slot(all[k].code);
-  for (std::size_t k = 0; k < all.size(); ++k) {
-    const auto& c = all[k];
-    if (k + kSlotAhead < all.size()) group.prefetch_slot(all[k + kSlotAhead].code);
-    if (k + kFragmentAhead < all.size()) group.prefetch_fragment(all[k + kFragmentAhead].code);
-    bool fresh = false;
-    Fragment& frag = group.fragment(c.code, fresh);
-    if (fresh) frag.first_doc = doc_index;
-    else frag.size += static_cast<std::uint32_t>(put_size(doc_index - frag.last_doc - 1));
-    frag.last_doc = doc_index;
-    const std::uint64_t value = c.value;
-    frag.size += static_cast<std::uint32_t>(put_size(value));
-    postings.push_back({group.fragment_index(frag), value});
-  }
+  group.finish_document([&](std::uint32_t f, std::uint64_t value) { postings.push_back({f, value}); });
 }
 
 GroupResult index_group(const model::Archive& archive, const config::Config& config, std::size_t begin, std::size_t end) {
   GroupKeys group;
   GroupResult r;
   r.docs.resize(end - begin);
-  DocCounts counts;
   thread_local std::vector<Counted> postings;  // the group's, document by document
   thread_local std::vector<std::size_t> doc_end;
   postings.clear();
   doc_end.clear();
   for (std::size_t d = begin; d < end; ++d) {
-    add_document(static_cast<std::uint32_t>(d), archive.documents[d], config, group, r.docs[d - begin], counts, postings);
+    add_document(static_cast<std::uint32_t>(d), archive.documents[d], config, group, r.docs[d - begin], postings);
     doc_end.push_back(postings.size());
   }
   // Every fragment's size is known: lay them out in one arena, then write the postings in document order.
-  auto& codes = group.codes();
   auto& frags = group.fragments();
+  struct Cursor {
+    std::uint32_t at = 0;    // where the fragment's next number goes
+    std::uint32_t last = 0;  // its last document written, + 1 (0: none yet)
+  };
+  std::vector<Cursor> cursor(frags.size());
   std::size_t total = 0;
-  for (auto& f : frags) {
-    f.at = static_cast<std::uint32_t>(total);
-    total += f.size;
+  for (std::size_t f = 0; f < frags.size(); ++f) {
+    cursor[f].at = static_cast<std::uint32_t>(total);
+    total += frags[f].size;
   }
   if (total > UINT32_MAX) throw std::length_error("search index: a group of documents is too large");
   r.arena.resize(total);
-  std::vector<std::uint32_t> written(frags.size(), 0);
-  std::vector<std::uint32_t> last(frags.size(), 0);
-  auto write = [&](std::uint32_t f, std::uint64_t n) {
-    char digits[kMaxDigits];
-    const std::size_t size = put(digits, n);
-    std::copy(digits, digits + size, r.arena.data() + frags[f].at + written[f]);
-    written[f] += static_cast<std::uint32_t>(size);
-  };
+  char* arena = r.arena.data();
+  constexpr std::size_t kAhead = 16;  // the postings' fragments are scattered: fetch a cursor before its turn
   std::size_t k = 0;
   for (std::size_t d = begin; d < end; ++d)
     for (; k < doc_end[d - begin]; ++k) {
+      if (k + kAhead < postings.size()) __builtin_prefetch(&cursor[postings[k + kAhead].fragment]);
       const auto [f, value] = postings[k];
-      if (written[f] > 0) write(f, d - last[f] - 1);
-      last[f] = static_cast<std::uint32_t>(d);
-      write(f, value);
+      Cursor& c = cursor[f];
+      if (c.last > 0) c.at += static_cast<std::uint32_t>(put(arena + c.at, d - c.last));  // d - (last + 1)
+      c.last = static_cast<std::uint32_t>(d + 1);
+      c.at += static_cast<std::uint32_t>(put(arena + c.at, value));
     }
-  r.keys.reserve(codes.size());
-  for (std::size_t i = 0; i < codes.size(); ++i) r.keys.emplace_back(group.text(codes[i]), std::move(frags[i]));
+  r.keys.reserve(frags.size());
+  std::uint32_t at = 0;
+  for (const auto& f : frags) {
+    r.keys.emplace_back(group.text(f.code), Fragment{f.first_doc, f.last_doc, at, f.size});
+    at += f.size;
+  }
   std::sort(r.keys.begin(), r.keys.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   return r;
 }

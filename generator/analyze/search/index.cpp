@@ -91,9 +91,8 @@ std::string dense(const std::string& sparse, std::size_t n) {
     auto third = (std::min<std::uint64_t>(get(sparse, i), kMaxImpact) + 20) / 21;  // 1..3
     bits[static_cast<std::size_t>(doc) / 3] |= static_cast<char>(third << (2 * (doc % 3)));
   }
-  std::string out(1, kDense);
-  for (char b : bits) out += kDigits[static_cast<unsigned char>(b)];
-  return out;
+  for (char& b : bits) b = kDigits[static_cast<unsigned char>(b)];
+  return kDense + bits;
 }
 
 std::uint64_t get(std::string_view in, std::size_t& i) {
