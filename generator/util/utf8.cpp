@@ -88,7 +88,7 @@ LineCol line_col(std::string_view s, std::size_t pos) {
   return lc;
 }
 
-char32_t next(std::string_view s, std::size_t& i) {
+char32_t next_general(std::string_view s, std::size_t& i) {
   auto c = static_cast<unsigned char>(s[i]);
   int n = sequence_length(c);
   if (n <= 1 || i + n > s.size()) { ++i; return n == 1 ? c : 0xFFFD; }

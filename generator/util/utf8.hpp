@@ -19,7 +19,23 @@ struct LineCol {
 LineCol line_col(std::string_view s, std::size_t pos);
 
 // Decodes the code point at `s[i]` and advances `i`; returns U+FFFD on a bad sequence (and advances 1).
-char32_t next(std::string_view s, std::size_t& i);
+// ASCII and three-byte sequences (all of Chinese) inline: tokenizers call it for every character.
+char32_t next_general(std::string_view s, std::size_t& i);
+inline char32_t next(std::string_view s, std::size_t& i) {
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  if (b0 < 0x80) {
+    ++i;
+    return b0;
+  }
+  if ((b0 & 0xF0) == 0xE0 && i + 2 < s.size()) {
+    const auto b1 = static_cast<unsigned char>(s[i + 1]), b2 = static_cast<unsigned char>(s[i + 2]);
+    if ((b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80) {
+      i += 3;
+      return (char32_t{b0} & 0x0F) << 12 | (char32_t{b1} & 0x3F) << 6 | (char32_t{b2} & 0x3F);
+    }
+  }
+  return next_general(s, i);
+}
 // Decodes the code point that ends right before `end`; moves `end` back to its start.
 char32_t prev(std::string_view s, std::size_t& end);
 

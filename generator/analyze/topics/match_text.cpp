@@ -67,28 +67,6 @@ const BmpClasses& bmp_classes() {
   return table;
 }
 
-bool continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
-
-// Decodes the code point at s[i] and advances i: the common well-formed cases inline, the rest (and every
-// malformed sequence) as utf8::next does it.
-char32_t decode(std::string_view s, std::size_t& i) {
-  const auto b0 = static_cast<unsigned char>(s[i]);
-  if (b0 < 0x80) {
-    ++i;
-    return b0;
-  }
-  if ((b0 & 0xF0) == 0xE0 && i + 2 < s.size() && continuation(static_cast<unsigned char>(s[i + 1])) &&
-      continuation(static_cast<unsigned char>(s[i + 2]))) {
-    const char32_t cp = (char32_t{b0} & 0x0F) << 12 | (char32_t{static_cast<unsigned char>(s[i + 1])} & 0x3F) << 6 |
-                        (char32_t{static_cast<unsigned char>(s[i + 2])} & 0x3F);
-    if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) {
-      i += 3;
-      return cp;
-    }
-  }
-  return utf8::next(s, i);
-}
-
 // Where normalized units go: the text, and for a MatchText the source bytes of each unit. Written by index
 // into buffers sized for the common case (a unit per source character at most), grown when a compatibility
 // character expands.
@@ -137,7 +115,7 @@ std::size_t normalize_into(std::string_view original, std::u16string& out, Match
   char32_t last = 0;
   while (i < original.size()) {
     const std::size_t at = i;
-    const char32_t cp = decode(original, i);
+    const char32_t cp = utf8::next(original, i);
     const std::uint8_t cls = cp < 0x10000 ? classes.flags[cp] : 0;
     if (cls & kSpace) {
       if (!pending_space) space_at = at, space_end = i;
