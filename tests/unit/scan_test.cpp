@@ -122,4 +122,17 @@ TEST(Scan, FirstInvalidMatchesTheRules) {
     if (rng() % 5 == 0 && !s.empty()) s.pop_back();  // a sequence cut at the end
     ASSERT_EQ(utf8::first_invalid(s), reference(s)) << round;
   }
+  // Long runs of Chinese (checked sixteen bytes at a time) with a rare piece that is not plain Chinese.
+  for (int round = 0; round < 20000; ++round) {
+    std::string s;
+    const int parts = static_cast<int>(rng() % 60);
+    for (int k = 0; k < parts; ++k) {
+      const auto r = rng() % 40;
+      if (r == 0) s += static_cast<char>(rng() % 256);
+      else if (r < 4) s += pieces[rng() % std::size(pieces)];
+      else s += r % 2 ? "山" : "，";
+    }
+    if (rng() % 5 == 0 && !s.empty()) s.pop_back();
+    ASSERT_EQ(utf8::first_invalid(s), reference(s)) << round;
+  }
 }

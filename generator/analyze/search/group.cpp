@@ -75,6 +75,23 @@ class GroupKeys {
     doc_ = doc;
     touched_.clear();
   }
+  // One occurrence of a key: its code, and what it adds to the key's count in the document (see
+  // Fragment::value: a weighted term frequency, times 2, plus 1 when in a title, symbol or heading).
+  struct Entry {
+    std::uint64_t code = 0;
+    std::uint64_t count = 0;
+  };
+  // The occurrences of one field, in order. The tables are larger than the first caches: each entry's slot,
+  // then its fragment, is fetched some entries ahead of its turn, so that most lookups find them there.
+  void add_all(const std::vector<Entry>& entries) {
+    constexpr std::size_t kSlotAhead = 16, kFragmentAhead = 8;
+    const std::size_t n = entries.size();
+    for (std::size_t k = 0; k < n; ++k) {
+      if (k + kSlotAhead < n) prefetch_slot(entries[k + kSlotAhead].code);
+      if (k + kFragmentAhead < n) prefetch_fragment(entries[k + kFragmentAhead].code);
+      add(entries[k].code, entries[k].count & ~std::uint64_t{1}, entries[k].count & 1);
+    }
+  }
   // One occurrence of `code` in the current document: `tf` added to its weighted term frequency (counted
   // in halves), `title` set when it is in a title, symbol or heading.
   [[gnu::always_inline]] void add(std::uint64_t code, std::uint64_t tf, std::uint64_t title) {
@@ -118,6 +135,18 @@ class GroupKeys {
   std::vector<Fragment>& fragments() { return frags_; }
 
  private:
+  // Prefetches only: a slot or fragment fetched for nothing (the table grew meanwhile, a probe goes past
+  // the first slot) costs a little bandwidth, never a wrong answer.
+  void prefetch_slot(std::uint64_t code) const {
+    if (single_bmp(code)) __builtin_prefetch(&char_frags_[static_cast<std::uint32_t>(code >> 21)]);
+    else if (!slots_.empty()) __builtin_prefetch(&slots_[slot_hash(code) & (slots_.size() - 1)]);
+  }
+  void prefetch_fragment(std::uint64_t code) const {
+    std::uint32_t s = 0;
+    if (single_bmp(code)) s = char_frags_[static_cast<std::uint32_t>(code >> 21)];
+    else if (!slots_.empty()) s = slots_[slot_hash(code) & (slots_.size() - 1)];
+    if (s != 0) __builtin_prefetch(&frags_[s - 1]);
+  }
   // One character of the BMP (its fragment is found in char_frags_).
   static bool single_bmp(std::uint64_t code) {
     constexpr std::uint64_t kSingleBmp = kCharKey | (std::uint64_t{0xFFFF} << 21);
@@ -180,13 +209,16 @@ void add_document(std::uint32_t doc_index, const model::Document& doc, const con
                   GroupKeys& group, DocInfo& info, std::vector<Counted>& postings) {
   const Options options{config.search_fold_traditional};
   group.start_document(doc_index);
+  thread_local std::vector<GroupKeys::Entry> entries;
   for_each_field(doc, [&](FieldKind kind, const FieldOf&, std::string_view text) {
     // Counted in halves: a pair across a word boundary (Entry::split) counts half an occurrence.
     const std::uint64_t w = kKindWeight[static_cast<int>(kind)];
     const std::uint64_t title = w > 1 ? 1 : 0;
+    entries.clear();
     info.length += for_each_entry(text, options, [&](std::uint64_t code, std::string_view word, std::uint32_t, bool split) {
-      group.add(code ? code : group.word_code(word), (split ? w : 2 * w) << 1, title);
+      entries.push_back({code ? code : group.word_code(word), ((split ? w : 2 * w) << 1) | title});
     });
+    group.add_all(entries);
   });
   info.year = year_of(doc.meta.date);
   info.topics = topics_of(doc, config);
