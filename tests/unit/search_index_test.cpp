@@ -8,6 +8,7 @@
 
 #include "analyze/search/codec.hpp"
 #include "analyze/search/index.hpp"
+#include "analyze/search/text.hpp"
 #include "read/markdown.hpp"
 #include "util/files.hpp"
 #include "write/output.hpp"
@@ -227,6 +228,66 @@ TEST(SearchIndex, SameIndexWhateverTheThreadCount) {
   // Documents from different work groups are chained correctly: every document has 大会.
   EXPECT_EQ(decode(find(one, "大会")->data).size(), 300u);
   EXPECT_EQ(find(one, "大会")->data[0], kDense);  // in every document: dense
+}
+
+// Every posting against a plain count of each document's entries (text.hpp) in its fields: the index's
+// counting (one table per group of 128 documents, fragments that count the current document, lookups
+// fetched ahead) must give what counting one document at a time gives, across groups, for single
+// characters of the BMP and beyond it, pairs, short and long words, titles and headings.
+TEST(SearchIndex, PostingsAreEachDocumentsEntriesCounted) {
+  const std::vector<std::string> words = {"冰川", "淡水", "山区", "发展中国家", "𠀀", "sustainability", "covid", "19",
+                                          "第 62/196 号", "可持续发展", "荒漠化", "《公约》", "Ωé"};
+  std::vector<std::string> docs;
+  std::uint32_t seed = 11;
+  auto next = [&] { return seed = seed * 1103515245u + 12345u, (seed >> 8) % 1000; };
+  for (int d = 0; d < 300; ++d) {
+    std::string body;
+    for (int k = 0, n = 3 + static_cast<int>(next() % 40); k < n; ++k) body += words[next() % words.size()] + (next() % 5 ? "" : "，");
+    std::string md = "---\ntitle: " + words[next() % words.size()] + "\nsymbol: A/RES/" + std::to_string(d) + "/1\n---\n";
+    if (d % 3 == 0) md += "## " + words[next() % words.size()] + "\n\n";
+    md += body + (d % 7 == 0 ? "[^1]\n\n[^1]: " + words[next() % words.size()] + "\n" : "\n");
+    docs.push_back(md);
+  }
+  auto a = archive_of(docs);
+  auto idx = build_index(a, config::Config{});
+
+  // Reference: weighted term frequency in halves and whether in a title or heading, by key and document.
+  struct Count {
+    std::uint64_t halves = 0;
+    bool titled = false;
+  };
+  std::map<std::string, std::map<std::size_t, Count>> counts;
+  std::vector<std::uint64_t> length(a.documents.size(), 0);
+  for (std::size_t d = 0; d < a.documents.size(); ++d)
+    for (const auto& f : fields(a.documents[d])) {
+      const unsigned w = kKindWeight[static_cast<int>(f.kind)];
+      std::vector<Entry> es;
+      length[d] += entries(f.text, es);
+      for (const auto& e : es) {
+        Count& c = counts[key_text(e)][d];
+        c.halves += e.split ? w : 2 * w;
+        c.titled = c.titled || w > 1;
+      }
+    }
+  std::uint64_t total = 0;
+  for (auto l : length) total += l;
+  std::uint64_t avg = (total + a.documents.size() / 2) / a.documents.size();  // rounded as index.cpp does
+  std::uint64_t step = 1;
+  while (avg / step >= 1000) step *= 10;
+  avg = (avg + step / 2) / step * step;
+
+  ASSERT_EQ(idx.postings.size(), counts.size());
+  for (const auto& p : idx.postings) {
+    auto it = counts.find(p.key);
+    ASSERT_NE(it, counts.end()) << p.key;
+    Decoded expected;
+    for (const auto& [d, c] : it->second) {
+      const unsigned i = impact(static_cast<double>(c.halves) / 2, static_cast<double>(length[d]), static_cast<double>(avg), c.titled);
+      expected[d] = p.data[0] == kDense ? (i + 20) / 21 : i;
+    }
+    EXPECT_EQ(decode(p.data), expected) << p.key;
+  }
+  for (std::size_t d = 0; d < a.documents.size(); ++d) EXPECT_EQ(idx.docs[d].length, length[d]) << d;
 }
 
 TEST(SearchFiles, ShardsManifestAndTextsAreScripts) {
