@@ -23,25 +23,30 @@ const icu::Normalizer2& nfkc() {
   return *n;
 }
 
+// The flags of a character as normalized: folding keeps a character's class but for its kFolds bit.
+std::uint8_t flags_after_folding(char32_t folded, char32_t c, std::uint8_t f) { return folded == c ? f : char_flags(folded); }
+
 // The fast path: text whose every character has a quick form (chars.hpp) is normalized one character at a
 // time, straight from its UTF-8, without ICU's normalizer or UTF-16: each character becomes its quick
 // form, invisible ones are dropped, the rest folded. Most text is like that (Chinese, its full-width
 // punctuation, Latin). Returns false, with `out` in any state, at the first character that needs ICU.
-bool normalize_quick(std::string_view utf8, const Options& options, std::u32string& out) {
+// `flags` (when given) gets each character's flags, so that the tokenizer need not look them up again.
+bool normalize_quick(std::string_view utf8, const Options& options, std::u32string& out, std::vector<std::uint8_t>* flags) {
   for (std::size_t i = 0; i < utf8.size();) {
-    const auto b = static_cast<unsigned char>(utf8[i]);
-    const char32_t c = quick_form(b < 0x80 ? (++i, b) : utf8::next(utf8, i));
+    const char32_t c = quick_form(utf8::next(utf8, i));
     if (c == kNotQuick) return false;
     const auto f = char_flags(c);
     if (f & kInvisible) continue;
-    out.push_back(options.fold_traditional && (f & kFolds) ? fold_traditional(c) : c);
+    const char32_t folded = options.fold_traditional && (f & kFolds) ? fold_traditional(c) : c;
+    out.push_back(folded);
+    if (flags) flags->push_back(flags_after_folding(folded, c, f));
   }
   return true;
 }
 
 // The general path, through ICU: NFKC, then full lowercase, then invisible characters dropped and
 // characters folded (after NFKC and lowercase, as in the browser; the table's keys are NFKC-inert).
-void normalize_icu(std::string_view utf8, const Options& options, std::u32string& out) {
+void normalize_icu(std::string_view utf8, const Options& options, std::u32string& out, std::vector<std::uint8_t>* flags) {
   icu::UnicodeString s = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
   UErrorCode err = U_ZERO_ERROR;
   icu::UnicodeString n = nfkc().normalize(s, err);
@@ -50,23 +55,29 @@ void normalize_icu(std::string_view utf8, const Options& options, std::u32string
   for (int32_t i = 0; i < n.length(); i = n.moveIndex32(i, 1)) {
     const auto c = static_cast<char32_t>(n.char32At(i));
     const auto f = char_flags(c);
-    if (!(f & kInvisible)) out.push_back(options.fold_traditional && (f & kFolds) ? fold_traditional(c) : c);
+    if (f & kInvisible) continue;
+    const char32_t folded = options.fold_traditional && (f & kFolds) ? fold_traditional(c) : c;
+    out.push_back(folded);
+    if (flags) flags->push_back(flags_after_folding(folded, c, f));
   }
 }
 
-void normalize_into(std::string_view utf8, const Options& options, std::u32string& out) {
+void normalize_into(std::string_view utf8, const Options& options, std::u32string& out, std::vector<std::uint8_t>* flags = nullptr) {
   out.clear();
-  if (normalize_quick(utf8, options, out)) return;
+  if (flags) flags->clear();
+  if (normalize_quick(utf8, options, out, flags)) return;
   out.clear();
-  normalize_icu(utf8, options, out);
+  if (flags) flags->clear();
+  normalize_icu(utf8, options, out, flags);
 }
 
-// Units of normalized text. Mirrors units() in templates/assets/search-core.js; keep the two in step.
-void spans(const std::u32string& s, std::vector<Span>& out) {
+// Units of normalized text, from its characters' flags. Mirrors units() in templates/assets/search-core.js;
+// keep the two in step.
+void spans(const std::vector<std::uint8_t>& flags, std::vector<Span>& out) {
   out.clear();
   bool in_word = false;
-  for (std::uint32_t i = 0; i < s.size(); ++i) {
-    const auto f = char_flags(s[i]);
+  for (std::uint32_t i = 0; i < flags.size(); ++i) {
+    const auto f = flags[i];
     if (f & kWordChar) {
       if (in_word) out.back().end = i + 1;
       else out.push_back({i, i + 1, true});
@@ -80,6 +91,7 @@ void spans(const std::u32string& s, std::vector<Span>& out) {
 
 // Buffers of tokenize(), kept per thread: the tokenizer runs on every field of every document.
 struct Scratch : Tokens {
+  std::vector<std::uint8_t> flags;  // of each character of `text`
   std::vector<bool> starts;
   std::u16string run;
   std::vector<std::int32_t> offsets;  // of each character of `run`, and its end
@@ -90,8 +102,8 @@ struct Scratch : Tokens {
 void word_splits(Scratch& w) {
   const auto& s = w.text;
   const auto& sp = w.spans;
-  w.split.assign(sp.size(), false);
-  auto han = [&](std::size_t i) { return !sp[i].word && (char_flags(s[sp[i].begin]) & kHan); };
+  w.split.assign(sp.size(), 0);
+  auto han = [&](std::size_t i) { return !sp[i].word && (w.flags[sp[i].begin] & kHan); };
   for (std::size_t a = 0; a < sp.size();) {
     if (!han(a)) {
       ++a;
@@ -101,18 +113,27 @@ void word_splits(Scratch& w) {
     while (b < sp.size() && sp[b].begin == sp[b - 1].end && han(b)) ++b;
     if (b - a >= 3) {
       w.run.clear();
-      w.offsets.clear();
+      bool bmp = true;  // then a character's offset in the run is its index
       for (std::size_t k = a; k < b; ++k) {
-        w.offsets.push_back(static_cast<std::int32_t>(w.run.size()));
         const auto c = s[sp[k].begin];
         if (c < 0x10000) {
           w.run.push_back(static_cast<char16_t>(c));
         } else {
+          bmp = false;
           w.run.push_back(static_cast<char16_t>(U16_LEAD(c)));
           w.run.push_back(static_cast<char16_t>(U16_TRAIL(c)));
         }
       }
       const auto length = static_cast<std::int32_t>(w.run.size());
+      if (bmp && length <= kMaskUnits) {
+        const std::uint64_t mask = word_start_mask(w.run.data(), length);
+        for (std::size_t k = a; k + 1 < b; ++k) w.split[k] = (mask >> (k + 1 - a)) & 1;
+        a = b;
+        continue;
+      }
+      w.offsets.clear();
+      for (std::size_t k = a; k < b; ++k)
+        w.offsets.push_back(k == a ? 0 : w.offsets.back() + (s[sp[k - 1].begin] < 0x10000 ? 1 : 2));
       if (length <= kMaskUnits) {
         const std::uint64_t mask = word_start_mask(w.run.data(), length);
         for (std::size_t k = a; k + 1 < b; ++k) w.split[k] = (mask >> w.offsets[k + 1 - a]) & 1;
@@ -145,9 +166,13 @@ std::string normalize(std::string_view utf8, const Options& options) {
 
 std::vector<Unit> units(std::string_view normalized) {
   std::u32string s;
-  for (std::size_t i = 0; i < normalized.size();) s.push_back(utf8::next(normalized, i));
+  std::vector<std::uint8_t> flags;
+  for (std::size_t i = 0; i < normalized.size();) {
+    s.push_back(utf8::next(normalized, i));
+    flags.push_back(char_flags(s.back()));
+  }
   std::vector<Span> sp;
-  spans(s, sp);
+  spans(flags, sp);
   std::vector<Unit> out;
   for (const Span& u : sp) out.push_back({utf8_of(s, u.begin, u.end), u.word});
   return out;
@@ -164,8 +189,8 @@ std::string key_text(const Entry& e) { return e.code ? char_key_text(e.code) : e
 
 const Tokens& tokenize(std::string_view text, const Options& options) {
   thread_local Scratch w;
-  normalize_into(text, options, w.text);
-  spans(w.text, w.spans);
+  normalize_into(text, options, w.text, &w.flags);
+  spans(w.flags, w.spans);
   word_splits(w);
   return w;
 }

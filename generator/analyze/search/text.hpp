@@ -74,7 +74,7 @@ struct Span {
 struct Tokens {
   std::u32string text;
   std::vector<Span> spans;
-  std::vector<bool> split;
+  std::vector<std::uint8_t> split;  // 0 or 1 per unit (bytes: a vector<bool>'s bit arithmetic cost more)
 };
 const Tokens& tokenize(std::string_view text, const Options& options = {});
 
