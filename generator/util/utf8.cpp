@@ -28,10 +28,9 @@ bool plain_three_byte(std::string_view s, std::size_t i, unsigned char c) {
 // run of Chinese text is checked sixteen bytes at a time. p[15] is read, not checked.
 bool five_plain_three_byte(const char* p) {
   const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-  const auto bits_where = [](__m128i eq) { return _mm_movemask_epi8(eq); };
-  const int cont = bits_where(_mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8(static_cast<char>(0xC0))), _mm_set1_epi8(static_cast<char>(0x80))));
-  const int lead = bits_where(_mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8(static_cast<char>(0xF0))), _mm_set1_epi8(static_cast<char>(0xE0))));
-  const int e0_ed = bits_where(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xE0))),
+  const int cont = _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8(static_cast<char>(0xC0))), _mm_set1_epi8(static_cast<char>(0x80))));
+  const int lead = _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8(static_cast<char>(0xF0))), _mm_set1_epi8(static_cast<char>(0xE0))));
+  const int e0_ed = _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xE0))),
                                             _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xED)))));
   constexpr int kLeads = 0x1249;          // bytes 0, 3, 6, 9, 12
   constexpr int kContinuations = 0x6DB6;  // the two after each

@@ -76,7 +76,7 @@ class GroupKeys {
     touched_.clear();
   }
   // One occurrence of a key: its code, and what it adds to the key's count in the document (see
-  // Fragment::value: a weighted term frequency, times 2, plus 1 when in a title, symbol or heading).
+  // Key::value: a weighted term frequency, times 2, plus 1 when in a title, symbol or heading).
   struct Entry {
     std::uint64_t code = 0;
     std::uint64_t count = 0;
@@ -89,12 +89,11 @@ class GroupKeys {
     for (std::size_t k = 0; k < n; ++k) {
       if (k + kSlotAhead < n) prefetch_slot(entries[k + kSlotAhead].code);
       if (k + kFragmentAhead < n) prefetch_fragment(entries[k + kFragmentAhead].code);
-      add(entries[k].code, entries[k].count & ~std::uint64_t{1}, entries[k].count & 1);
+      add(entries[k].code, entries[k].count);
     }
   }
-  // One occurrence of `code` in the current document: `tf` added to its weighted term frequency (counted
-  // in halves), `title` set when it is in a title, symbol or heading.
-  [[gnu::always_inline]] void add(std::uint64_t code, std::uint64_t tf, std::uint64_t title) {
+  // One occurrence of `code` in the current document, adding `count` (as Entry::count) to the key's.
+  [[gnu::always_inline]] void add(std::uint64_t code, std::uint64_t count) {
     std::uint32_t f;
     if (single_bmp(code)) {
       std::uint32_t& slot = char_frags_[static_cast<std::uint32_t>(code >> 21)];
@@ -103,36 +102,37 @@ class GroupKeys {
     } else {
       f = find_or_add(code);
     }
-    Fragment& frag = frags_[f];
+    Key& frag = frags_[f];
     if (frag.last_doc != doc_ || frag.value == 0) {  // the key's first occurrence in this document
       if (frag.value != 0) frag.size += static_cast<std::uint32_t>(put_size(doc_ - frag.last_doc - 1));
       frag.last_doc = doc_;
       frag.value = 0;
       touched_.push_back(f);
     }
-    frag.value = (frag.value + tf) | title;
+    frag.value = (frag.value + (count & ~std::uint64_t{1})) | (count & 1);
   }
   // The current document's keys, each once (in the order of their first occurrences), with their counts:
   // sink(fragment, value). Sizes the fragments for the values.
   template <class Sink>
   void finish_document(Sink&& sink) {
     for (std::uint32_t f : touched_) {
-      Fragment& frag = frags_[f];
+      Key& frag = frags_[f];
       frag.size += static_cast<std::uint32_t>(put_size(frag.value));
       sink(f, frag.value);
     }
   }
 
-  // A key's fragment as counted. The key's code is kept here, not in the table's slots: a lookup then
-  // reads a slot of a small table and the fragment it needs anyway.
-  struct Fragment {
+  // A key as counted (its fragment's documents and size, the current document's count). The key's code is
+  // kept here, not in the table's slots: a lookup then reads a slot of a small table and the key it needs
+  // anyway.
+  struct Key {
     std::uint64_t code = 0;
     std::uint64_t value = 0;  // the count of the document last_doc: its weighted term frequency times 2, plus
                               // 1 when found in a title, symbol or heading; 0 before the first occurrence
     std::uint32_t first_doc = 0, last_doc = 0;
     std::uint32_t size = 0;  // bytes of its postings
   };
-  std::vector<Fragment>& fragments() { return frags_; }
+  std::vector<Key>& fragments() { return frags_; }
 
  private:
   // Prefetches only: a slot or fragment fetched for nothing (the table grew meanwhile, a probe goes past
@@ -192,12 +192,12 @@ class GroupKeys {
   std::vector<std::uint32_t> char_frags_;  // by code point: fragment + 1, 0 for none yet
   std::vector<std::uint32_t> slots_;       // the other keys': fragment + 1, 0 for a free slot
   std::size_t used_ = 0;
-  std::vector<Fragment> frags_;
+  std::vector<Key> frags_;
   std::uint32_t doc_ = 0;
   std::vector<std::uint32_t> touched_;  // the current document's fragments, in first-occurrence order
 };
 
-// One posting of a group as counted: the key's fragment and the value to write (see GroupKeys::Fragment).
+// One posting of a group as counted: the key's fragment and the value to write (see GroupKeys::Key).
 struct Counted {
   std::uint32_t fragment = 0;
   std::uint64_t value = 0;

@@ -94,7 +94,7 @@ struct Scratch : Tokens {
   std::vector<std::uint8_t> flags;  // of each character of `text`
   std::vector<bool> starts;
   std::u16string run;
-  std::vector<std::int32_t> offsets;  // of each character of `run`, and its end
+  std::vector<std::int32_t> offsets;  // of each character of `run`, when it has one beyond the BMP
 };
 
 // split[i]: units i and i + 1 are Han characters, side by side in the text, in two words by ICU's
@@ -125,21 +125,18 @@ void word_splits(Scratch& w) {
         }
       }
       const auto length = static_cast<std::int32_t>(w.run.size());
-      if (bmp && length <= kMaskUnits) {
-        const std::uint64_t mask = word_start_mask(w.run.data(), length);
-        for (std::size_t k = a; k + 1 < b; ++k) w.split[k] = (mask >> (k + 1 - a)) & 1;
-        a = b;
-        continue;
+      if (!bmp) {
+        w.offsets.clear();
+        for (std::size_t k = a; k < b; ++k)
+          w.offsets.push_back(k == a ? 0 : w.offsets.back() + (s[sp[k - 1].begin] < 0x10000 ? 1 : 2));
       }
-      w.offsets.clear();
-      for (std::size_t k = a; k < b; ++k)
-        w.offsets.push_back(k == a ? 0 : w.offsets.back() + (s[sp[k - 1].begin] < 0x10000 ? 1 : 2));
+      auto offset = [&](std::size_t j) { return bmp ? j : static_cast<std::size_t>(w.offsets[j]); };  // of run character j
       if (length <= kMaskUnits) {
         const std::uint64_t mask = word_start_mask(w.run.data(), length);
-        for (std::size_t k = a; k + 1 < b; ++k) w.split[k] = (mask >> w.offsets[k + 1 - a]) & 1;
+        for (std::size_t k = a; k + 1 < b; ++k) w.split[k] = (mask >> offset(k + 1 - a)) & 1;
       } else {
         word_starts(w.run.data(), length, w.starts);
-        for (std::size_t k = a; k + 1 < b; ++k) w.split[k] = w.starts[w.offsets[k + 1 - a]];
+        for (std::size_t k = a; k + 1 < b; ++k) w.split[k] = w.starts[offset(k + 1 - a)];
       }
     }
     a = b;
