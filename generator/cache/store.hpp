@@ -1,6 +1,7 @@
 // The build cache folder (Config::cache_dir, ".acta-cache" beside the config by default). It holds:
 //   docs/<id>.pack  the records (record.hpp) of one group of consecutive documents in archive order, the
-//                   search index's groups (analyze/search/index.hpp kGroupSize; pack.hpp), each found by its key: the hash of everything the record was made
+//                   search index's groups (analyze/search/index.hpp group_starts; pack.hpp), each found by
+//                   its key: the hash of everything the record was made
 //                   from (the source's bytes, its sidecar's, the config, Acta's version). <id> is the hash
 //                   of the members' keys: a group whose documents are unchanged keeps its file untouched,
 //                   and an edit rewrites its group's pack only

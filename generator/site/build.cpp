@@ -182,11 +182,12 @@ BuildReport build(const BuildOptions& options) {
     std::vector<cache::Hash> group_keys;
     analyze::search::GroupStore groups;
     if (store) {
-      const std::size_t size = analyze::search::kGroupSize, n = archive.documents.size();
-      for (std::size_t g = 0; g * size < n; ++g) {
+      // Named by what is in them, not where: a group that now starts elsewhere is still found.
+      const auto starts = analyze::search::group_starts(archive);
+      for (std::size_t g = 0; g + 1 < starts.size(); ++g) {
         cache::Hasher h;
-        h.add(setup).add(g);
-        for (std::size_t d = g * size; d < std::min(n, (g + 1) * size); ++d) h.add(analysed.content[d]);
+        h.add(setup).add(starts[g + 1] - starts[g]);
+        for (std::size_t d = starts[g]; d < starts[g + 1]; ++d) h.add(analysed.content[d]);
         group_keys.push_back(h.digest());
       }
       groups.load = [&](std::size_t g) -> std::optional<analyze::search::GroupBytes> {

@@ -98,13 +98,14 @@ AnalysedArchive read_and_analyse(const config::Config& config, const cache::Stor
   analyze::run_passes(archive, config, nullptr, store ? todo : std::vector<char>{}, store ? &lookups : nullptr);
 
   if (store) {
-    // One pack per group of documents, the search index's groups (so an edit rewrites one of each), its
-    // records made in the loop and dropped once written, so a full build never holds every record at once.
-    // A group whose records all came from its pack keeps it.
-    const std::size_t size = analyze::search::kGroupSize;
-    std::vector<std::string> packs((n + size - 1) / size);
+    // One pack per group of documents, the search index's groups (so an edit rewrites one of each, and so
+    // does an added or removed document: the groups are made by content), its records made in the loop and
+    // dropped once written, so a full build never holds every record at once. A group whose records all
+    // came from its pack keeps it.
+    const auto starts = analyze::search::group_starts(archive);
+    std::vector<std::string> packs(starts.size() - 1);
     parallel_for(packs.size(), [&](std::size_t g) {
-      const std::size_t begin = g * size, end = std::min(n, begin + size);
+      const std::size_t begin = starts[g], end = starts[g + 1];
       std::vector<cache::Hash> members(keys.begin() + begin, keys.begin() + end);
       std::vector<std::string> made(end - begin);
       for (std::size_t i = begin; i < end; ++i)

@@ -76,6 +76,10 @@ StagedOutput::~StagedOutput() {
 
 void StagedOutput::set_previous(cache::OutputKeys previous) {
   previous_ = std::move(previous);
+  previous_paths_.clear();
+  previous_paths_.reserve(previous_.size());
+  for (const auto& [path, entry] : previous_)
+    if (!entry.key.empty()) previous_paths_.try_emplace(entry.key, path);
   if (target_fd_ < 0 && !previous_.empty()) target_fd_ = ::open(target_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 }
 
@@ -132,30 +136,44 @@ bool unchanged(int dir, const std::string& relative, const cache::OutputEntry& e
 
 bool StagedOutput::reuse(const std::string& relative, const cache::Hash& key) const {
   if (key.empty()) return false;
-  auto count = [&](const cache::OutputEntry& e) {
-    record(relative, e);
-    made(relative);
-    ++reused_;
-    if (fs::path(relative).extension() == ".html") ++pages_;
-    std::size_t n = ++files_;
-    if (observer_) observer_(n);
-    return true;
-  };
   if (recycled_) {  // already in the staging folder
     auto s = spare_.find(relative);
-    if (s != spare_.end() && s->second.key == key && unchanged(staging_fd_, relative, s->second)) return count(s->second);
+    if (s != spare_.end() && s->second.key == key && unchanged(staging_fd_, relative, s->second)) return count_reused(relative, s->second);
   }
   auto it = previous_.find(relative);
-  if (it == previous_.end() || it->second.key != key || target_fd_ < 0 || !unchanged(target_fd_, relative, it->second))
-    return false;
+  return it != previous_.end() && it->second.key == key && link_previous(relative, relative, it->second);
+}
+
+bool StagedOutput::reuse_moved(const std::string& relative, const cache::Hash& key) const {
+  if (reuse(relative, key)) return true;
+  if (key.empty()) return false;
+  auto moved = previous_paths_.find(key);
+  if (moved == previous_paths_.end() || moved->second == relative) return false;
+  return link_previous(moved->second, relative, previous_.at(moved->second));
+}
+
+// Links the current site's file `from`, as the previous build left it (`entry`), into the new site at
+// `relative`; false when it was changed since or cannot be linked (the caller then makes the file).
+bool StagedOutput::link_previous(const std::string& from, const std::string& relative, const cache::OutputEntry& entry) const {
+  if (target_fd_ < 0 || !unchanged(target_fd_, from, entry)) return false;
   if (recycled_) clear_way(relative);  // the spare's own, made from another key
-  if (::linkat(target_fd_, relative.c_str(), staging_fd_, relative.c_str(), 0) != 0) {
+  if (::linkat(target_fd_, from.c_str(), staging_fd_, relative.c_str(), 0) != 0) {
     if (errno != ENOENT) return false;
     std::error_code ec;
     fs::create_directories((staging_ / relative).parent_path(), ec);  // the first file of its folder
-    if (::linkat(target_fd_, relative.c_str(), staging_fd_, relative.c_str(), 0) != 0) return false;
+    if (::linkat(target_fd_, from.c_str(), staging_fd_, relative.c_str(), 0) != 0) return false;
   }
-  return count(it->second);
+  return count_reused(relative, entry);
+}
+
+bool StagedOutput::count_reused(const std::string& relative, const cache::OutputEntry& entry) const {
+  record(relative, entry);
+  made(relative);
+  ++reused_;
+  if (fs::path(relative).extension() == ".html") ++pages_;
+  std::size_t n = ++files_;
+  if (observer_) observer_(n);
+  return true;
 }
 
 bool StagedOutput::overlaps_target(const fs::path& p) const {

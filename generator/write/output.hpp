@@ -8,6 +8,7 @@
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "cache/hash.hpp"
@@ -36,6 +37,11 @@ class StagedOutput {
   // then makes the file itself.
   void set_previous(cache::OutputKeys previous);
   bool reuse(const std::string& relative, const cache::Hash& key) const;
+  // As reuse(), and when the current site has no file at `relative` made from `key`, one made from `key` at
+  // another path is linked to `relative`. Only for files whose content does not depend on their path (a
+  // file named by its document's place in the archive, which moves when a document before it is added or
+  // removed): whatever the key does not name must not change the content.
+  bool reuse_moved(const std::string& relative, const cache::Hash& key) const;
 
   // Double buffering: starts the new site from `spare`, a site an earlier build made (`keys`: what made its
   // files), instead of from an empty folder. Its files made from the right key stay where they are (reuse()
@@ -77,12 +83,18 @@ class StagedOutput {
   mutable std::atomic<std::size_t> pages_{0};
   mutable std::atomic<std::size_t> reused_{0};
   cache::OutputKeys previous_;
+  struct KeyHash {
+    std::size_t operator()(const cache::Hash& h) const { return static_cast<std::size_t>(h.lo ^ h.hi); }
+  };
+  std::unordered_map<cache::Hash, std::string, KeyHash> previous_paths_;  // previous_ by key (one path of each)
   cache::OutputKeys spare_;  // what made the files the staging folder started with (start_from)
   bool recycled_ = false;
   std::filesystem::path keep_as_;
   mutable std::vector<std::string> made_;  // every file of this build (written or reused)
   mutable std::mutex keys_mutex_;
   mutable std::vector<std::pair<std::string, cache::OutputEntry>> keys_;
+  bool link_previous(const std::string& from, const std::string& relative, const cache::OutputEntry& entry) const;
+  bool count_reused(const std::string& relative, const cache::OutputEntry& entry) const;  // true
   void record(std::string relative, const cache::OutputEntry& entry) const;
   void made(std::string relative) const;
   void clear_way(const std::filesystem::path& relative) const;

@@ -189,17 +189,18 @@ std::size_t write_search(const SiteContext& site, const search::Index& index, co
     emit("search/" + name + ".js", script(name, shard_json(index, starts[s], end)));
   });
   parallel_for(site.archive.documents.size(), [&](std::size_t i) {
-    std::string name = "t/" + std::to_string(i);
-    // Named by the document's place in the archive, which is part of the file: the key says where.
-    write_document_file(site, out, i, name, false, "search/" + name + ".js", [&] {
-      // Texts are most of the index's bytes and compress to less than half; postings barely compress. In
-      // UTF-16 a Chinese character is two bytes instead of UTF-8's three: libdeflate compresses the text a
-      // fifth faster and a tenth smaller (1,000 documents of the synthetic corpus).
-      std::string packed = "\"" + base64(deflate_raw(utf8::to_utf16le(text_json(site.archive.documents[i])))) + "\"";
-      auto content = script(name, packed);
-      bytes += content.size();
-      return content;
-    });
+    // Named by the document's place in the archive, which the file does not say (ActaSearch.text() takes
+    // the name from the script element that loads it): when a document before it is added or removed, the
+    // file of the same document is linked from its old name instead of being made again.
+    const std::string path = "search/t/" + std::to_string(i) + ".js";
+    const cache::Hash key = site.file_key(i, "search text", false);
+    if (out.reuse_moved(path, key)) return;
+    // Texts are most of the index's bytes and compress to less than half; postings barely compress. In
+    // UTF-16 a Chinese character is two bytes instead of UTF-8's three: libdeflate compresses the text a
+    // fifth faster and a tenth smaller (1,000 documents of the synthetic corpus).
+    auto content = "ActaSearch.text(\"" + base64(deflate_raw(utf8::to_utf16le(text_json(site.archive.documents[i])))) + "\");\n";
+    bytes += content.size();
+    out.write(path, content, key);
   });
   if (site.templates.has("search"))
     write_keyed(out, "search.html", site.keys.listing, [&] { return site.templates.page("search", search_page_data(site, index)); });

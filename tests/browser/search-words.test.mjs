@@ -38,7 +38,7 @@ function indexOrder() {
   const n = readdirSync(join(site, 'search', 't')).length;
   return Array.from({ length: n }, (_, i) => {
     const js = readFileSync(join(site, 'search', 't', `${i}.js`), 'utf8');
-    return JSON.parse(inflateRawSync(Buffer.from(js.match(/,"([^"]+)"\)/)[1], 'base64')).toString('utf16le')).t;
+    return JSON.parse(inflateRawSync(Buffer.from(js.match(/^ActaSearch\.text\("([^"]+)"\)/)[1], 'base64')).toString('utf16le')).t;
   });
 }
 

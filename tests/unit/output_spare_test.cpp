@@ -214,3 +214,45 @@ TEST(SpareSite, ASpareInTheTargetsPlaceIsNeverUsed) {
   EXPECT_EQ(acta::files::read(site / "index.html"), "live");  // the failed build took nothing of it
   EXPECT_EQ(acta::files::read(site / "inner" / "page.html"), "live page");
 }
+
+// reuse_moved: a file whose content does not depend on its path (a search text named by its document's
+// place, which moves when a document before it is added) is linked from where the current site has it.
+TEST(SpareSite, AMovedFileIsLinkedFromItsOldPathOnlyWhereAskedAndWhenUnchanged) {
+  TempRoot root("moved");
+  const fs::path site = root.path / "public", spare = root.path / "spare";
+  acta::files::write(site / "t" / "0.js", "text of A");
+  acta::files::write(site / "t" / "1.js", "text of B");
+  acta::files::write(site / "t" / "2.js", "text of C, edited by hand since");
+  acta::files::write(site / "page.html", "page of A");
+  OutputKeys live_keys{{"t/0.js", entry(site / "t" / "0.js", key(10))},
+                       {"t/1.js", entry(site / "t" / "1.js", key(11))},
+                       {"t/2.js", {key(12), 3, 0}},  // not as the build left it
+                       {"page.html", entry(site / "page.html", key(13))}};
+  acta::files::write(spare / "t" / "1.js", "text of A");  // the spare: another site, with A at 1 already
+  OutputKeys spare_keys{{"t/1.js", entry(spare / "t" / "1.js", key(10))}};
+  const ino_t b = inode(site / "t" / "1.js");
+  {
+    StagedOutput out(site);
+    out.set_previous(live_keys);
+    out.start_from(spare, spare_keys);
+    out.keep_replaced_as(spare);
+    // A new document before A: A's text is now t/1, B's t/2, C's t/3.
+    EXPECT_TRUE(out.reuse_moved("t/1.js", key(10)));   // the spare's file at the same path
+    EXPECT_TRUE(out.reuse_moved("t/2.js", key(11)));   // the current site's t/1.js, linked
+    EXPECT_FALSE(out.reuse_moved("t/3.js", key(12)));  // its old file was changed since: made again
+    out.write("t/3.js", "text of C");
+    EXPECT_FALSE(out.reuse("other.html", key(13)));  // reuse() never looks elsewhere
+    EXPECT_FALSE(out.reuse_moved("t/0.js", key(99)));  // a key the site does not have
+    out.write("t/0.js", "text of the new one");
+    out.write("other.html", "other");
+    out.commit();
+  }
+  EXPECT_EQ(acta::files::read(site / "t" / "1.js"), "text of A");
+  EXPECT_EQ(acta::files::read(site / "t" / "2.js"), "text of B");
+  EXPECT_EQ(inode(site / "t" / "2.js"), b);  // a link, not a copy
+  EXPECT_EQ(acta::files::read(site / "t" / "3.js"), "text of C");
+  EXPECT_EQ(acta::files::read(site / "t" / "0.js"), "text of the new one");
+  // The replaced site is the spare now, as it was: its files were never written to.
+  EXPECT_EQ(acta::files::read(spare / "t" / "1.js"), "text of B");
+  EXPECT_EQ(acta::files::read(spare / "t" / "2.js"), "text of C, edited by hand since");
+}

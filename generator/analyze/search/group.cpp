@@ -233,8 +233,8 @@ GroupResult index_group(const model::Archive& archive, const config::Config& con
   thread_local std::vector<std::size_t> doc_end;
   postings.clear();
   doc_end.clear();
-  for (std::size_t d = begin; d < end; ++d) {
-    add_document(static_cast<std::uint32_t>(d), archive.documents[d], config, group, r.docs[d - begin], postings);
+  for (std::size_t d = 0; d < end - begin; ++d) {  // numbered from the group's first document
+    add_document(static_cast<std::uint32_t>(d), archive.documents[begin + d], config, group, r.docs[d], postings);
     doc_end.push_back(postings.size());
   }
   // Every fragment's size is known: lay them out in one arena, then write the postings in document order.
@@ -254,8 +254,8 @@ GroupResult index_group(const model::Archive& archive, const config::Config& con
   char* arena = r.arena.data();
   constexpr std::size_t kAhead = 16;  // the postings' fragments are scattered: fetch a cursor before its turn
   std::size_t k = 0;
-  for (std::size_t d = begin; d < end; ++d)
-    for (; k < doc_end[d - begin]; ++k) {
+  for (std::size_t d = 0; d < end - begin; ++d)
+    for (; k < doc_end[d]; ++k) {
       if (k + kAhead < postings.size()) __builtin_prefetch(&cursor[postings[k + kAhead].fragment]);
       const auto [f, value] = postings[k];
       Cursor& c = cursor[f];
@@ -276,7 +276,7 @@ GroupResult index_group(const model::Archive& archive, const config::Config& con
 // A group's partial index, its impacts made with average length `avg`, as bytes for GroupStore;
 // decode_group gives it back, or nothing when the bytes are not a group of this version (then the group is
 // indexed again).
-constexpr std::string_view kGroupMagic = "acta-search-group-2\n";
+constexpr std::string_view kGroupMagic = "acta-search-group-3\n";  // 3: documents numbered in the group
 
 }  // namespace
 

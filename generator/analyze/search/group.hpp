@@ -1,4 +1,4 @@
-// Indexing one group of documents (index.hpp, kGroupSize), and the group's partial index as build_index
+// Indexing one group of documents (index.hpp, group_starts), and the group's partial index as build_index
 // merges it: indexed in this build, its postings' values still weighted term frequencies (index.cpp makes
 // them impacts once the archive's average document length is known), or saved by an earlier build
 // (GroupStore) and read in place from its bytes. Internal to the search index (namespace detail).
@@ -17,7 +17,8 @@
 
 namespace acta::analyze::search::detail {
 
-// A key's postings from one group of documents; the gap of its first document is added when merging.
+// A key's postings from one group of documents, which are numbered from the group's first document; the
+// gap of its first document is added when merging.
 // Its bytes are a slice of the group's arena (GroupResult::arena): each key's size is known before any is
 // written, so the group's postings take one allocation, not a growing string per key.
 struct Fragment {

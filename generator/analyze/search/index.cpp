@@ -21,9 +21,6 @@ using detail::FragView;
 using detail::indexed;
 using detail::Part;
 
-// Documents per work item. Fixed (not per thread) so the index is the same whatever the thread count.
-constexpr std::size_t kGroup = kGroupSize;
-
 // BM25's average document length, rounded to three significant digits (integers: the same on every
 // machine). A change to a few documents of a large archive then seldom changes it, so the impacts of the
 // other groups stay as they were and an incremental build keeps them; ranking cannot tell 0.5% apart.
@@ -35,18 +32,30 @@ std::uint64_t rounded_average(std::uint64_t total, std::size_t n) {
   return std::max<std::uint64_t>(avg, 1);
 }
 
-// Rewrites a group's fragments from term frequencies to impacts. `first` is the group's first document.
-void to_impacts(Part& g, std::size_t first, double avg) {
+// Does the document of this slug end its group (when the group is long enough)? One slug in kGroupOdds, by
+// FNV-1a with a final mix (the low bits of FNV-1a alone follow the last characters too closely).
+bool ends_group(std::string_view slug) {
+  std::uint64_t h = 14695981039346656037ull;
+  for (unsigned char c : slug) h = (h ^ c) * 1099511628211ull;
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdull;
+  h ^= h >> 33;
+  return h % kGroupOdds == 0;
+}
+
+// Rewrites a group's fragments from term frequencies to impacts (document numbers count from the group's
+// first document).
+void to_impacts(Part& g, double avg) {
   // Most postings hold a small count: their impacts are worked out once per document and count.
   constexpr std::uint64_t kMemo = 128;
   std::vector<std::uint8_t> memo(g.docs.size() * kMemo, 0);  // impact + 1 by document and value, 0: not yet
   auto impact_of = [&](std::uint64_t doc, std::uint64_t v) -> std::uint64_t {
     auto made = [&] {
       double tf = static_cast<double>(std::min<std::uint64_t>(v / 2, 1u << 21)) / 2;  // counted in halves
-      return impact(tf, g.docs[doc - first].length, avg, v & 1);
+      return impact(tf, g.docs[doc].length, avg, v & 1);
     };
     if (v >= kMemo) return made();
-    std::uint8_t& m = memo[(doc - first) * kMemo + v];
+    std::uint8_t& m = memo[doc * kMemo + v];
     if (m == 0) m = static_cast<std::uint8_t>(made() + 1);
     return m - 1u;
   };
@@ -114,31 +123,46 @@ std::uint64_t get(std::string_view in, std::size_t& i) {
   return value;
 }
 
+std::vector<std::size_t> group_starts(const model::Archive& archive) {
+  const std::size_t n = archive.documents.size();
+  std::vector<std::size_t> starts{0};
+  for (std::size_t i = 0; i + 1 < n; ++i) {  // may document i end its group? (the last one always does)
+    const std::size_t size = i + 1 - starts.back();
+    if (size >= kMaxGroup || (size >= kMinGroup && ends_group(archive.documents[i].slug))) starts.push_back(i + 1);
+  }
+  if (n > 0) starts.push_back(n);
+  return starts;
+}
+
 Index build_index(const model::Archive& archive, const config::Config& config, const GroupStore* store) {
   const std::size_t n = archive.documents.size();
-  const std::size_t groups = (n + kGroup - 1) / kGroup;
+  const std::vector<std::size_t> starts = group_starts(archive);
+  const std::size_t groups = starts.size() - 1;
+  // The largest groups first, so that no thread is left with a large one at the end (groups differ in size).
+  std::vector<std::size_t> by_size(groups);
+  for (std::size_t g = 0; g < groups; ++g) by_size[g] = g;
+  std::stable_sort(by_size.begin(), by_size.end(),
+                   [&](std::size_t a, std::size_t b) { return starts[a + 1] - starts[a] > starts[b + 1] - starts[b]; });
   // Groups from the store already hold impacts, made with the rounded average length they were saved with.
-  auto parts = parallel_map<Part>(groups, [&](std::size_t g) {
-    const std::size_t begin = g * kGroup, end = std::min(n, (g + 1) * kGroup);
-    Part part;
+  std::vector<Part> parts(groups);
+  parallel_for(groups, [&](std::size_t k) {
+    const std::size_t g = by_size[k], begin = starts[g], end = starts[g + 1];
     if (store && store->load)
       if (auto bytes = store->load(g))
-        if (decode_group(std::move(*bytes), end - begin, part)) return part;
-    return indexed(archive, config, begin, end);
+        if (decode_group(std::move(*bytes), end - begin, parts[g])) return;
+    parts[g] = indexed(archive, config, begin, end);
   });
 
   std::uint64_t total = 0;
   for (const auto& p : parts)
     for (const auto& d : p.docs) total += d.length;
   const std::uint64_t avg = rounded_average(total, n);
-  parallel_for(parts.size(), [&](std::size_t g) {
+  parallel_for(groups, [&](std::size_t k) {
+    const std::size_t g = by_size[k];
     Part& part = parts[g];
     if (part.saved() && part.saved_avg == avg) return;  // impacts already made with this average
-    if (part.saved()) {  // made with another average: count the group's terms again
-      const std::size_t begin = g * kGroup, end = std::min(n, (g + 1) * kGroup);
-      part = indexed(archive, config, begin, end);
-    }
-    to_impacts(part, g * kGroup, static_cast<double>(avg));
+    if (part.saved()) part = indexed(archive, config, starts[g], starts[g + 1]);  // made with another average: count again
+    to_impacts(part, static_cast<double>(avg));
     if (store && store->save) store->save(g, encode_group(part, avg));
   });
 
@@ -189,8 +213,12 @@ Index build_index(const model::Archive& archive, const config::Config& config, c
       frags.clear();
       for (std::size_t o = start[r]; o < start[r + 1]; ++o) {  // the exact size: a few bytes each add up
         frags.push_back(parts[order[o].first].frag(order[o].second));
-        size += put_size(static_cast<std::uint64_t>(frags.back().first_doc - last - 1)) + frags.back().data.size();
-        last = frags.back().last_doc;
+        auto& f = frags.back();  // its documents numbered in the archive, not the group
+        const auto base = static_cast<std::uint32_t>(starts[order[o].first]);
+        f.first_doc += base;
+        f.last_doc += base;
+        size += put_size(static_cast<std::uint64_t>(f.first_doc - last - 1)) + f.data.size();
+        last = f.last_doc;
       }
       p.data.reserve(size);
       std::int64_t prev_doc = -1;

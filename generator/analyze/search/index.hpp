@@ -70,11 +70,23 @@ struct Index {
   std::vector<DocInfo> docs;      // parallel to Archive::documents
 };
 
-// The index is built in fixed groups of documents: group g holds documents [g kGroupSize, (g + 1) kGroupSize).
-// A group's partial index depends only on its documents, the config and the archive's average document
-// length (rounded, so that it seldom changes), so incremental builds keep it between builds: a group saved
-// with another average is indexed again.
-inline constexpr std::size_t kGroupSize = 128;
+// The index is built in groups of documents, and the build cache keeps one pack of document records per
+// group (site/cached_read.cpp). A group's partial index depends only on its documents, the config and the
+// archive's average document length (rounded, so that it seldom changes): its document numbers count from
+// the group's first document, so incremental builds keep it between builds wherever the group now starts; a
+// group saved with another average is indexed again.
+//
+// Where a group ends is decided by its documents' slugs, not by position (content-defined, like the chunks
+// of a backup tool): a document ends its group when a hash of its slug says so (one in kGroupOdds) and the
+// group holds at least kMinGroup documents, or when the group reaches kMaxGroup. So a document added or
+// removed anywhere changes the group it is in (and now and then the next one), not every group after it;
+// with fixed groups of 128, adding a document before all others made every group and pack new. Groups
+// average about kMinGroup + kGroupOdds documents.
+inline constexpr std::size_t kMinGroup = 32, kMaxGroup = 512, kGroupOdds = 96;
+
+// The first document of each group, then the number of documents: group g holds documents
+// [starts[g], starts[g + 1]). {0} for an empty archive.
+std::vector<std::size_t> group_starts(const model::Archive& archive);
 // Bytes of a saved group, valid while `owner` lives (a mapped file, a string).
 struct GroupBytes {
   std::string_view bytes;
@@ -85,7 +97,7 @@ struct GroupBytes {
   }
 };
 struct GroupStore {
-  // The bytes saved for group g, when its documents are the same as then; else nothing.
+  // The bytes saved for group g (of group_starts), when its documents are the same as then; else nothing.
   std::function<std::optional<GroupBytes>(std::size_t group)> load;
   std::function<void(std::size_t group, std::string bytes)> save;
 };
