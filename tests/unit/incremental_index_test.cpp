@@ -40,7 +40,7 @@ void expect_same(const Index& a, const Index& b) {
 }  // namespace
 
 TEST(IncrementalIndex, KeptGroupsGiveTheIndexABuildFromScratchGives) {
-  const std::size_t n = 2 * kMinGroup + kGroupOdds * 3;  // several groups
+  const std::size_t n = 2 * kMaxGroup + 40;  // three groups or more, as no group holds more than kMaxGroup
   model::Archive archive;
   for (std::size_t i = 0; i < n; ++i) archive.documents.push_back(doc_of(text(i), i));
   archive.reindex();

@@ -82,7 +82,7 @@ struct Index {
 // removed anywhere changes the group it is in (and now and then the next one), not every group after it;
 // with fixed groups of 128, adding a document before all others made every group and pack new. Groups
 // average about kMinGroup + kGroupOdds documents.
-inline constexpr std::size_t kMinGroup = 32, kMaxGroup = 512, kGroupOdds = 96;
+inline constexpr std::size_t kMinGroup = 96, kMaxGroup = 192, kGroupOdds = 32;
 
 // The first document of each group, then the number of documents: group g holds documents
 // [starts[g], starts[g + 1]). {0} for an empty archive.
