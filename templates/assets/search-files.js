@@ -4,8 +4,9 @@
  * number moves when one before it is added or removed, and the build then links the file from its old name),
  * so they are named by the <script> element that runs them. load(name) adds a file as a <script> element
  * (fetch() of local files is blocked when the site is opened from disk, a script file is not, and it runs
- * under CSP script-src 'self') and gives a Promise of its data, each file loaded once. inflate(b64) decodes a text file's data: deflated UTF-16LE JSON in base64 (write/search_files.cpp),
- * through DecompressionStream, which works from file://. */
+ * under CSP script-src 'self') and gives a Promise of its data, each file loaded once. inflate(b64) decodes
+ * a text file's data: deflated UTF-16LE JSON in base64 (write/search_files.cpp), through
+ * DecompressionStream, which works from file://. */
 (function () {
   'use strict';
   if (window.ActaSearch) return;
