@@ -179,7 +179,9 @@ TEST(IncrementalIndex, GroupsAreMadeByTheSlugsWithinTheirBounds) {
   for (std::size_t g = 0; g + 1 < starts.size(); ++g) {
     const std::size_t size = starts[g + 1] - starts[g];
     EXPECT_LE(size, kMaxGroup);
-    if (g + 2 < starts.size()) EXPECT_GE(size, kMinGroup);  // the last group may be shorter
+    if (g + 2 < starts.size()) {
+      EXPECT_GE(size, kMinGroup);  // the last group may be shorter
+    }
     ended_by_slug += size < kMaxGroup;
   }
   // About kMinGroup + kGroupOdds documents a group on average, most of them ended by their slugs.
