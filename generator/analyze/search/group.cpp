@@ -109,7 +109,9 @@ class GroupKeys {
       frag.value = 0;
       touched_.push_back(f);
     }
-    frag.value = (frag.value + (count & ~std::uint64_t{1})) | (count & 1);
+    // Capped, so that the count fits its 32 bits: any count from 2^23 on makes the same impact (to_impacts).
+    const std::uint64_t sum = std::min<std::uint64_t>((frag.value & ~1u) + (count & ~std::uint64_t{1}), kMaxValue);
+    frag.value = static_cast<std::uint32_t>(sum) | (frag.value & 1) | static_cast<std::uint32_t>(count & 1);
   }
   // The current document's keys, each once (in the order of their first occurrences), with their counts:
   // sink(fragment, value). Sizes the fragments for the values.
@@ -125,13 +127,15 @@ class GroupKeys {
   // A key as counted (its fragment's documents and size, the current document's count). The key's code is
   // kept here, not in the table's slots: a lookup then reads a slot of a small table and the key it needs
   // anyway.
+  // 24 bytes: a group's keys are scanned at random, and a fifth of a million of them outgrow the caches.
   struct Key {
     std::uint64_t code = 0;
-    std::uint64_t value = 0;  // the count of the document last_doc: its weighted term frequency times 2, plus
+    std::uint32_t value = 0;  // the count of the document last_doc: its weighted term frequency times 2, plus
                               // 1 when found in a title, symbol or heading; 0 before the first occurrence
     std::uint32_t first_doc = 0, last_doc = 0;
     std::uint32_t size = 0;  // bytes of its postings
   };
+  static constexpr std::uint64_t kMaxValue = std::uint64_t{1} << 30;  // even: the title bit is kept apart
   std::vector<Key>& fragments() { return frags_; }
 
  private:
@@ -200,7 +204,7 @@ class GroupKeys {
 // One posting of a group as counted: the key's fragment and the value to write (see GroupKeys::Key).
 struct Counted {
   std::uint32_t fragment = 0;
-  std::uint64_t value = 0;
+  std::uint32_t value = 0;
 };
 
 // Counts one document's keys and appends its postings to `postings`, sizing each key's fragment (doc gap
@@ -222,7 +226,7 @@ void add_document(std::uint32_t doc_index, const model::Document& doc, const con
   });
   info.year = year_of(doc.meta.date);
   info.topics = topics_of(doc, config);
-  group.finish_document([&](std::uint32_t f, std::uint64_t value) { postings.push_back({f, value}); });
+  group.finish_document([&](std::uint32_t f, std::uint32_t value) { postings.push_back({f, value}); });
 }
 
 GroupResult index_group(const model::Archive& archive, const config::Config& config, std::size_t begin, std::size_t end) {
