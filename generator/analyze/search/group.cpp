@@ -109,7 +109,7 @@ class GroupKeys {
       frag.value = 0;
       touched_.push_back(f);
     }
-    // Capped, so that the count fits its 32 bits: any count from 2^23 on makes the same impact (to_impacts).
+    // Capped, so that the count fits its 32 bits: any count from 2^22 on makes the same impact (to_impacts).
     const std::uint64_t sum = std::min<std::uint64_t>((frag.value & ~1u) + (count & ~std::uint64_t{1}), kMaxValue);
     frag.value = static_cast<std::uint32_t>(sum) | (frag.value & 1) | static_cast<std::uint32_t>(count & 1);
   }
