@@ -146,8 +146,7 @@ bool StagedOutput::reuse(const std::string& relative, const cache::Hash& key) co
 
 bool StagedOutput::reuse_moved(const std::string& relative, const cache::Hash& key) const {
   if (reuse(relative, key)) return true;
-  if (key.empty()) return false;
-  auto moved = previous_paths_.find(key);
+  auto moved = previous_paths_.find(key);  // never an empty key: set_previous() leaves those out
   if (moved == previous_paths_.end() || moved->second == relative) return false;
   return link_previous(moved->second, relative, previous_.at(moved->second));
 }
