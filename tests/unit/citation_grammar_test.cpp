@@ -272,6 +272,29 @@ TEST(CitationGrammar, MentionsPreferTheLongestName) {
   EXPECT_EQ(body_of_document("", "A/72/152"), Body::GeneralAssembly);
 }
 
+// The scan of a citing text looks for bodies only up to its last number: the mentions found so are the
+// first ones of the whole text's list, wherever it stops (inside a name too).
+TEST(CitationGrammar, MentionsUpToAPositionAreTheFirstOfTheWholeList) {
+  const std::string text = "联合国环境大会第 5/1 号决议、大会和人权理事会第 3/2 号决议，缔约方大会第 1/CP.21 号决定和安全理事会";
+  const auto all = find_mentions(text);
+  ASSERT_EQ(all.size(), 5u);
+  for (std::size_t until = 0; until <= text.size() + 1; ++until) {
+    std::vector<Mention> expected;
+    for (const auto& m : all)
+      if (m.begin < until) expected.push_back(m);
+    const auto some = find_mentions(text, until);
+    ASSERT_EQ(some.size(), expected.size()) << "until " << until;
+    for (std::size_t k = 0; k < some.size(); ++k) {
+      EXPECT_EQ(some[k].begin, expected[k].begin);
+      EXPECT_EQ(some[k].end, expected[k].end);
+      EXPECT_EQ(some[k].body, expected[k].body);
+    }
+  }
+  // A body named after the last citation is not its body; one named right before it is.
+  EXPECT_EQ(symbols("第 77/172 号决议。人权理事会"), "A/RES/77/172");
+  EXPECT_EQ(symbols("人权理事会第 5/1 号决议。"), "A/HRC/RES/5/1");
+}
+
 // Edge cases of the hand-written scanners (each checked against the former regular expressions).
 TEST(CitationGrammar, NumbersInsideLongerRunsAreNotCitations) {
   EXPECT_EQ(symbols("第 12345/6 号决议"), "");        // five digits: no session has them

@@ -1,5 +1,6 @@
 #include "analyze/citations/bodies.hpp"
 
+#include <algorithm>
 #include <bitset>
 #include <cctype>
 
@@ -240,11 +241,12 @@ const char* body_name(Body body) {
   return "";
 }
 
-std::vector<Mention> find_mentions(std::string_view text) {
+std::vector<Mention> find_mentions(std::string_view text, std::size_t until) {
   static const StartPairs kStarts = first_pairs_of_names();
   std::vector<Mention> out;
   std::size_t i = 0;
-  while (i + 1 < text.size()) {
+  const std::size_t end = std::min(text.size(), until);
+  while (i + 1 < text.size() && i < end) {
     const Name* hit = kStarts.test(pair_at(text, i)) ? name_at(text, i) : nullptr;  // most places begin none
     if (!hit) {
       ++i;

@@ -48,7 +48,8 @@ struct Mention {
 
 // Every body mention in `text`, left to right, longest name first at each position (联合国环境大会 is
 // UNEA, not 大会). Written symbols count as mentions of their series (CBD/COP/15/17 names the CBD).
-std::vector<Mention> find_mentions(std::string_view text);
+// With `until`, only the mentions that begin before it: the first ones of the whole text's list.
+std::vector<Mention> find_mentions(std::string_view text, std::size_t until = std::string_view::npos);
 
 // The body of a document from its metadata (body text and symbol), for "其" (its own) citations and for
 // 理事会 alone; Unknown when neither says.

@@ -248,11 +248,12 @@ void link_enumerations(std::string_view text, std::vector<Token>& tokens) {
 }
 
 // Where the sentences of a text begin: after each 。 ； or blank line. Found in one pass, so that the
-// start of the sentence holding any position is a binary search.
+// start of the sentence holding any position is a binary search. With `until`, only the stops that begin
+// before it: before(to) is the same for every `to` up to `until`.
 class SentenceStarts {
  public:
-  explicit SentenceStarts(std::string_view text) {
-    for (std::size_t i = 0; i < text.size(); ++i) {
+  explicit SentenceStarts(std::string_view text, std::size_t until = std::string_view::npos) {
+    for (std::size_t i = 0, end = std::min(text.size(), until); i < end; ++i) {
       char c = text[i];
       if (c != "。"[0] && c != "；"[0] && c != ';' && c != '\n') continue;  // no stop begins here
       for (std::string_view stop : {"。", "；", ";", "\n\n"})
@@ -366,7 +367,9 @@ std::vector<Found> scan_chinese(std::string_view text, const ScanContext& ctx) {
   std::vector<Found> out;
   auto tokens = find_tokens(text);
   link_enumerations(text, tokens);
-  // What the body of a cited number is looked up in; most texts cite nothing, so made when first needed.
+  // What the body of a cited number is looked up in; most texts cite nothing, so made when first needed,
+  // and only from the text before the last number: a body is looked for before a citation's start, and no
+  // start is past the last number's begin.
   std::optional<MentionIndex> mentions;
   std::optional<SentenceStarts> sentences;
   std::size_t barrier = 0;
@@ -384,8 +387,9 @@ std::vector<Found> scan_chinese(std::string_view text, const ScanContext& ctx) {
     if (bare_designation) kind = Kind::Decision;
 
     if (!mentions) {
-      mentions.emplace(find_mentions(text));
-      sentences.emplace(text);
+      const std::size_t until = tokens.back().begin;
+      mentions.emplace(find_mentions(text, until));
+      sentences.emplace(text, until);
     }
     std::size_t start = first.di ? first.di_pos : first.begin;
     std::size_t scope = std::max(barrier, sentences->before(start));
