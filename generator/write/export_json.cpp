@@ -2,9 +2,9 @@
 #include <filesystem>
 
 #include "util/parallel.hpp"
-#include "util/scan.hpp"
 #include "util/utf8.hpp"
 #include "write/exports.hpp"
+#include "write/json.hpp"
 
 namespace acta::write {
 
@@ -117,30 +117,7 @@ class JsonOut {
       for (std::size_t i = 0; i < s.size();) utf8::append(valid, utf8::next(s, i));
       return quoted(valid);
     }
-    out_ += '"';
-    std::size_t plain = 0;
-    for (std::size_t i = 0; (i = scan::find_special<true, '"', '\\'>(s, i)) != std::string_view::npos; ++i) {
-      const auto c = static_cast<unsigned char>(s[i]);
-      out_.append(s, plain, i - plain);
-      plain = i + 1;
-      switch (c) {
-        case '"': out_ += "\\\""; break;
-        case '\\': out_ += "\\\\"; break;
-        case '\b': out_ += "\\b"; break;
-        case '\f': out_ += "\\f"; break;
-        case '\n': out_ += "\\n"; break;
-        case '\r': out_ += "\\r"; break;
-        case '\t': out_ += "\\t"; break;
-        default: {
-          static const char* hex = "0123456789abcdef";
-          out_ += "\\u00";
-          out_ += hex[c >> 4];
-          out_ += hex[c & 15];
-        }
-      }
-    }
-    out_.append(s, plain, std::string_view::npos);
-    out_ += '"';
+    json_string_into(out_, s, JsonIn::Data);
   }
   std::string out_;
   bool first_ = true, after_key_ = false;

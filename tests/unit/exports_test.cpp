@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "write/exports.hpp"
+#include "write/json.hpp"
 
 using namespace acta;
 using model::BlockKind;
@@ -117,6 +118,20 @@ TEST(Exports, JsonStringsSurviveEveryCharacterThatNeedsEscaping) {
   EXPECT_EQ(j["paragraphs"][2]["text"], tricky);
   EXPECT_EQ(j["metadata"]["session"], "坏\xEF\xBF\xBD字节");
   EXPECT_EQ(text.find('\n'), text.size() - 1);  // one line, ended
+  // A data file escapes what JSON needs only: no \u003c, no \u2028 (those are for scripts), \b and \f short.
+  EXPECT_NE(text.find(std::string(R"(退格\b换页\f 控制\u0001\u001f 删除)") + "\x7f </script> \u2028"), std::string::npos);
+}
+
+// The one escaper, for a script and for a data file: the same but for what a script needs besides.
+TEST(Exports, JsonStringForDataAndForScripts) {
+  using write::JsonIn;
+  const std::string s = "a\"b\\c\n\r\t\b\f\x01<\xE2\x80\xA8\xE2\x80\xA9\xE2\x80\x9C山区";
+  EXPECT_EQ(write::json_string(s, JsonIn::Data),
+            "\"a\\\"b\\\\c\\n\\r\\t\\b\\f\\u0001<\xE2\x80\xA8\xE2\x80\xA9\xE2\x80\x9C山区\"");
+  EXPECT_EQ(write::json_string(s, JsonIn::Script), "\"a\\\"b\\\\c\\n\\r\\t\\u0008\\u000c\\u0001\\u003c\\u2028\\u2029\xE2\x80\x9C山区\"");
+  EXPECT_EQ(write::json_string(s), write::json_string(s, JsonIn::Script));
+  for (auto in : {JsonIn::Data, JsonIn::Script})
+    EXPECT_EQ(nlohmann::json::parse(write::json_string(s, in)).get<std::string>(), s);
 }
 
 TEST(Exports, AkomaNtosoShapesResolution) {
