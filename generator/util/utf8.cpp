@@ -79,7 +79,17 @@ std::string to_utf16le(std::string_view s) {
     o[n++] = static_cast<unsigned char>(u & 0xFF);
     o[n++] = static_cast<unsigned char>(u >> 8);
   };
+  auto three = [&](std::size_t i) {
+    return (char32_t{static_cast<unsigned char>(s[i])} & 0x0F) << 12 | (char32_t{static_cast<unsigned char>(s[i + 1])} & 0x3F) << 6 |
+           (char32_t{static_cast<unsigned char>(s[i + 2])} & 0x3F);
+  };
   for (std::size_t i = 0; i < s.size();) {
+#if defined(__SSE2__)
+    if (i + 16 <= s.size() && five_plain_three_byte(s.data() + i)) {  // Chinese: five characters at a time
+      for (int k = 0; k < 5; ++k, i += 3) unit(three(i));
+      continue;
+    }
+#endif
     const auto c = static_cast<unsigned char>(s[i]);
     if (c < 0x80) {
       unit(c);

@@ -349,4 +349,14 @@ TEST(SearchFiles, Utf16le) {
   EXPECT_EQ(utf8::to_utf16le(bytes({'a', 0xFF, 'b'})), bytes({'a', 0, 0xFD, 0xFF, 'b', 0}));     // a bad byte
   const std::string mixed = "第 62/196 号决议《公约》\n𠀀 Ωé";
   EXPECT_EQ(from_utf16le(utf8::to_utf16le(mixed)), mixed);
+  // Runs of Chinese long enough to be converted five characters at a time, broken at every place by a
+  // character of another length or by a lead byte that needs checking (E0, ED), and by a bad byte.
+  const std::string han = "山区可持续发展冰川生物多样性";
+  for (std::size_t cut = 0; cut <= han.size(); cut += 3)
+    for (const std::string other : {"a", "é", "𠀀", "\xE0\xA4\x85", "\xED\x9F\xBF"}) {
+      const std::string s = han.substr(0, cut) + other + han.substr(cut) + han;
+      EXPECT_EQ(from_utf16le(utf8::to_utf16le(s)), s) << cut << " " << other;
+    }
+  const std::string bad = han + "\xFF" + han;
+  EXPECT_EQ(utf8::to_utf16le(bad), utf8::to_utf16le(han) + bytes({0xFD, 0xFF}) + utf8::to_utf16le(han));
 }

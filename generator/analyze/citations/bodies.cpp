@@ -249,6 +249,11 @@ std::vector<Mention> find_mentions(std::string_view text, std::size_t until) {
   while (i + 1 < text.size() && i < end) {
     const Name* hit = kStarts.test(pair_at(text, i)) ? name_at(text, i) : nullptr;  // most places begin none
     if (!hit) {
+      const auto c = static_cast<unsigned char>(text[i]);
+      if ((c & 0xF0) == 0xE0 && i + 2 < text.size() && continuation_byte(text[i + 1]) && continuation_byte(text[i + 2])) {
+        i += 3;  // a Chinese character, the common case, at once
+        continue;
+      }
       ++i;
       while (i < text.size() && continuation_byte(text[i])) ++i;
       continue;
