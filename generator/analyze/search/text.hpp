@@ -80,10 +80,9 @@ const Tokens& tokenize(std::string_view text, const Options& options = {});
 
 // The entries of `text` one by one, without a list (the index's hot loop): sink(code, word, pos, split) as
 // Entry has them, `word` valid during the call only. The one definition of what a text's entries are:
-// entries() is made from it. Returns the number of units.
+// entries() is made from it. Returns the number of units. A unit gives at most two entries.
 template <class Sink>
-std::uint32_t for_each_entry(std::string_view text, const Options& options, Sink&& sink) {
-  const Tokens& t = tokenize(text, options);
+std::uint32_t for_each_entry(const Tokens& t, Sink&& sink) {
   const auto& s = t.text;
   const auto& sp = t.spans;
   thread_local std::string word;
@@ -118,6 +117,10 @@ std::uint32_t for_each_entry(std::string_view text, const Options& options, Sink
     }
   }
   return static_cast<std::uint32_t>(sp.size());
+}
+template <class Sink>
+std::uint32_t for_each_entry(std::string_view text, const Options& options, Sink&& sink) {
+  return for_each_entry(tokenize(text, options), sink);
 }
 
 }  // namespace acta::analyze::search
