@@ -2,10 +2,6 @@
 
 #include "util/scan.hpp"
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
 namespace acta::utf8 {
 
 namespace {
@@ -23,20 +19,6 @@ bool plain_three_byte(std::string_view s, std::size_t i, unsigned char c) {
   return c >= 0xE1 && c != 0xED && c <= 0xEF && i + 2 < s.size() && is_cont(static_cast<unsigned char>(s[i + 1])) &&
          is_cont(static_cast<unsigned char>(s[i + 2]));
 }
-#if defined(__SSE2__)
-// Five three-byte sequences at p[0..15) whose lead bytes need no further check (as plain_three_byte): a
-// run of Chinese text is checked sixteen bytes at a time. p[15] is read, not checked.
-bool five_plain_three_byte(const char* p) {
-  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-  const int cont = _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8(static_cast<char>(0xC0))), _mm_set1_epi8(static_cast<char>(0x80))));
-  const int lead = _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8(static_cast<char>(0xF0))), _mm_set1_epi8(static_cast<char>(0xE0))));
-  const int e0_ed = _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xE0))),
-                                            _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xED)))));
-  constexpr int kLeads = 0x1249;          // bytes 0, 3, 6, 9, 12
-  constexpr int kContinuations = 0x6DB6;  // the two after each
-  return (cont & 0x7FFF) == kContinuations && (lead & kLeads) == kLeads && (e0_ed & kLeads) == 0;
-}
-#endif
 }  // namespace
 
 std::size_t first_invalid(std::string_view s) {
@@ -79,17 +61,12 @@ std::string to_utf16le(std::string_view s) {
     o[n++] = static_cast<unsigned char>(u & 0xFF);
     o[n++] = static_cast<unsigned char>(u >> 8);
   };
-  auto three = [&](std::size_t i) {
-    return (char32_t{static_cast<unsigned char>(s[i])} & 0x0F) << 12 | (char32_t{static_cast<unsigned char>(s[i + 1])} & 0x3F) << 6 |
-           (char32_t{static_cast<unsigned char>(s[i + 2])} & 0x3F);
-  };
   for (std::size_t i = 0; i < s.size();) {
-#if defined(__SSE2__)
-    if (i + 16 <= s.size() && five_plain_three_byte(s.data() + i)) {  // Chinese: five characters at a time
-      for (int k = 0; k < 5; ++k, i += 3) unit(three(i));
+    if (char32_t five[5]; five_three_byte(s, i, five)) {  // Chinese: five characters at a time
+      for (char32_t u : five) unit(u);
+      i += 15;
       continue;
     }
-#endif
     const auto c = static_cast<unsigned char>(s[i]);
     if (c < 0x80) {
       unit(c);

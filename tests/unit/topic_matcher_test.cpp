@@ -1,10 +1,14 @@
 // Matching of topic terms: word boundaries, line-joined text, overlapping terms, several topics.
 #include <gtest/gtest.h>
 
+#include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
+#include <unicode/unistr.h>
 #include <unicode/uscript.h>
 
+#include "analyze/topics/match_text.hpp"
 #include "analyze/topics/matcher.hpp"
+#include "util/utf8.hpp"
 
 using acta::analyze::topics::Hit;
 using acta::analyze::topics::TopicMatcher;
@@ -193,4 +197,57 @@ TEST(TopicMatchText, SourceOffsetsAndLength) {
   EXPECT_EQ(m.source[4], 13u);  // the space stands for the first of the two
   EXPECT_EQ(m.source_end(4), 14u);
   EXPECT_EQ(m.length, 5u);
+}
+
+// The matching text as specified, one code point at a time through ICU's NFKC_Casefold, with the white
+// space rule: the oracle for prepare_match_text's fast paths (ASCII, inert characters, single units, and
+// runs of five Chinese characters at a time).
+acta::analyze::topics::MatchText match_text_by_the_rules(std::string_view s) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* norm = icu::Normalizer2::getNFKCCasefoldInstance(status);
+  acta::analyze::topics::MatchText m;
+  auto put = [&](char16_t u, std::size_t at, std::size_t end) {
+    m.text.push_back(u);
+    m.source.push_back(static_cast<std::uint32_t>(at));
+    m.source_size.push_back(static_cast<std::uint8_t>(end - at));
+  };
+  bool pending = false;
+  std::size_t space_at = 0, space_end = 0;
+  char32_t last = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t at = i;
+    const char32_t cp = acta::utf8::next(s, i);
+    if (u_isUWhiteSpace(static_cast<UChar32>(cp))) {
+      if (!pending) space_at = at, space_end = i;
+      pending = true;
+      continue;
+    }
+    if (pending && last != 0 && !acta::utf8::is_cjk(last) && !acta::utf8::is_cjk(cp)) put(u' ', space_at, space_end);
+    pending = false;
+    last = cp;
+    const icu::UnicodeString piece = norm->normalize(icu::UnicodeString(static_cast<UChar32>(cp)), status);
+    for (int32_t k = 0; k < piece.length(); ++k) put(piece.charAt(k), at, i);
+    for (int32_t k = 0; k < piece.length(); k = piece.moveIndex32(k, 1)) m.length += piece.char32At(k) != U' ';
+  }
+  return m;
+}
+
+TEST(TopicMatchText, EveryPathAgreesWithTheRulesOneCharacterAtATime) {
+  // Plain Chinese (inert, three bytes), white space, full-width and ASCII forms, a compatibility ideograph
+  // (豈 U+F900) and a square word (㍿) that NFKC changes, Latin with an accent, a character beyond the BMP.
+  const std::vector<std::string> pieces = {"山", "区", "发", "展", "冰", "川", " ", "\n", "\u3000", "，", "Ａ", "a",
+                                           "Q", "\uF900", "\u337F", "é", "𠀀", "。", "1"};
+  std::uint32_t seed = 12345;
+  auto next = [&] { return seed = seed * 1103515245u + 12345u, (seed >> 16) & 0x7FFF; };
+  for (int round = 0; round < 3000; ++round) {
+    std::string s;
+    const auto n = next() % 60;
+    for (std::uint32_t k = 0; k < n; ++k) s += next() % 3 == 0 ? pieces[next() % pieces.size()] : pieces[next() % 6];
+    const auto got = acta::analyze::topics::prepare_match_text(s);
+    const auto want = match_text_by_the_rules(s);
+    ASSERT_EQ(got.text, want.text) << s;
+    ASSERT_EQ(got.source, want.source) << s;
+    ASSERT_EQ(got.source_size, want.source_size) << s;
+    ASSERT_EQ(got.length, want.length) << s;
+  }
 }

@@ -114,6 +114,19 @@ std::size_t normalize_into(std::string_view original, std::u16string& out, Match
   std::size_t space_at = 0, space_end = 0;
   char32_t last = 0;
   while (i < original.size()) {
+    // Chinese text, the common case, five characters at a time: when each is left as it is (inert) and
+    // is no space, and no space waits before them, they go as they are.
+    if (char32_t five[5]; !pending_space && utf8::five_three_byte(original, i, five)) {
+      bool plain = true;
+      for (char32_t c : five) plain = plain && (classes.flags[c] & (kInert | kSpace)) == kInert;
+      if (plain) {
+        if (sink.used + 5 > out.size()) sink.grow(sink.used + 5);
+        for (int k = 0; k < 5; ++k, i += 3) sink.put(static_cast<char16_t>(five[k]), i, i + 3);
+        length += 5;
+        last = five[4];
+        continue;
+      }
+    }
     const std::size_t at = i;
     const char32_t cp = utf8::next(original, i);
     const std::uint8_t cls = cp < 0x10000 ? classes.flags[cp] : 0;
