@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <mutex>
 #include <set>
 
 #include "analyze/search/index.hpp"
@@ -50,9 +51,14 @@ TEST(IncrementalIndex, KeptGroupsGiveTheIndexABuildFromScratchGives) {
   ASSERT_GE(groups, 3u);
   auto group_of = [&](std::size_t d) { return static_cast<std::size_t>(std::upper_bound(starts.begin(), starts.end(), d) - starts.begin()) - 1; };
 
+  // build_index calls load and save from its threads, for several groups at once: every callback locks.
+  std::mutex m;
   std::map<std::size_t, std::string> saved;
   GroupStore store;
-  store.save = [&](std::size_t g, std::string bytes) { saved[g] = std::move(bytes); };
+  store.save = [&](std::size_t g, std::string bytes) {
+    std::lock_guard lock(m);
+    saved[g] = std::move(bytes);
+  };
   expect_same(build_index(archive, config, &store), build_index(archive, config));
   ASSERT_EQ(saved.size(), groups);
 
@@ -68,6 +74,7 @@ TEST(IncrementalIndex, KeptGroupsGiveTheIndexABuildFromScratchGives) {
   std::set<std::size_t> loaded;
   store.load = [&](std::size_t g) -> std::optional<GroupBytes> {
     if (g == changed_group) return std::nullopt;  // its documents changed: the caller's key differs
+    std::lock_guard lock(m);
     loaded.insert(g);
     return GroupBytes::owning(saved.at(g));
   };
@@ -87,9 +94,10 @@ TEST(IncrementalIndex, KeptGroupsGiveTheIndexABuildFromScratchGives) {
   std::set<std::size_t> rewritten;
   store.load = [&](std::size_t g) -> std::optional<GroupBytes> {
     if (g == changed_group) return std::nullopt;
-    return GroupBytes::owning(before.at(g));
+    return GroupBytes::owning(before.at(g));  // read only
   };
   store.save = [&](std::size_t g, std::string bytes) {
+    std::lock_guard lock(m);
     rewritten.insert(g);
     saved[g] = std::move(bytes);
   };
@@ -97,13 +105,18 @@ TEST(IncrementalIndex, KeptGroupsGiveTheIndexABuildFromScratchGives) {
   EXPECT_EQ(rewritten, (std::set<std::size_t>{changed_group}));
 
   // Damaged bytes are not used: the group is indexed again.
-  store.load = [&](std::size_t g) -> std::optional<GroupBytes> { return GroupBytes::owning(saved.at(g).substr(0, saved.at(g).size() / 2)); };
+  store.load = [&](std::size_t g) -> std::optional<GroupBytes> {
+    std::lock_guard lock(m);
+    return GroupBytes::owning(saved.at(g).substr(0, saved.at(g).size() / 2));
+  };
   expect_same(build_index(archive, config, &store), build_index(archive, config));
 }
 
 // A store that finds a group by what is in it (its documents' slugs and texts), as the build cache does.
+// Called from build_index's threads: it locks.
 struct ContentStore {
   const model::Archive* archive = nullptr;
+  std::mutex m;
   std::map<std::string, std::string> saved;
   std::size_t loaded = 0, indexed = 0;
   GroupStore store() {
@@ -115,12 +128,14 @@ struct ContentStore {
     };
     GroupStore s;
     s.load = [this, key](std::size_t g) -> std::optional<GroupBytes> {
+      std::lock_guard lock(m);
       auto it = saved.find(key(g));
       if (it == saved.end()) return std::nullopt;
       ++loaded;
       return GroupBytes::owning(it->second);
     };
     s.save = [this, key](std::size_t g, std::string bytes) {
+      std::lock_guard lock(m);
       ++indexed;
       saved[key(g)] = std::move(bytes);
     };

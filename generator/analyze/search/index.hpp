@@ -96,6 +96,7 @@ struct GroupBytes {
     return {*p, p};
   }
 };
+// build_index calls both from its threads, for several groups at once (never twice for one group).
 struct GroupStore {
   // The bytes saved for group g (of group_starts), when its documents are the same as then; else nothing.
   std::function<std::optional<GroupBytes>(std::size_t group)> load;
