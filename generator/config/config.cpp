@@ -64,10 +64,11 @@ class Reader {
   std::string file_;
 };
 
-bool valid_topic_id(const std::string& id) {
-  static const std::regex re("^[a-z0-9][a-z0-9_-]*$");
-  return std::regex_match(id, re);
-}
+// Compiled when the program starts, on one thread (compiling a std::regex writes caches that every thread
+// shares; see read/front_matter.cpp).
+const std::regex kTopicId("^[a-z0-9][a-z0-9_-]*$");
+
+bool valid_topic_id(const std::string& id) { return std::regex_match(id, kTopicId); }
 
 Topic read_topic(const Reader& r, const YAML::Node& node) {
   Topic t;

@@ -17,6 +17,12 @@ bool is_fence(std::string_view line, bool closing) {
   return line == "---" || (closing && line == "...");
 }
 
+// The patterns, compiled when the program starts, on one thread: compiling a std::regex writes caches of
+// the locale that every thread shares (libstdc++'s ctype<char>::narrow), and documents are read on several
+// threads at once. Matching only reads them.
+const std::regex kIsoDate("^\\d{4}-\\d{2}-\\d{2}$");
+const std::regex kSlug("^[a-z0-9][a-z0-9._-]*$");
+
 struct Ctx {
   std::string file;
   int first_line;
@@ -30,9 +36,8 @@ struct Ctx {
     return n.Scalar();
   }
   std::string date(const YAML::Node& n, const std::string& key) const {
-    static const std::regex iso("^\\d{4}-\\d{2}-\\d{2}$");
     std::string s = text(n, key);
-    if (!std::regex_match(s, iso)) fail(n, "'" + key + "' must be a date written YYYY-MM-DD, not '" + s + "'");
+    if (!std::regex_match(s, kIsoDate)) fail(n, "'" + key + "' must be a date written YYYY-MM-DD, not '" + s + "'");
     int month = std::stoi(s.substr(5, 2)), day = std::stoi(s.substr(8, 2));
     if (month < 1 || month > 12 || day < 1 || day > 31) fail(n, "'" + key + "' is not a real date: '" + s + "'");
     return s;
@@ -111,9 +116,8 @@ MetadataFile parse_metadata(const std::string& yaml, const std::string& file, in
       {"kind", [&](const YAML::Node& n) { m.kind = c.text(n, "kind"); }},
       {"meeting", [&](const YAML::Node& n) { m.meeting = c.text(n, "meeting"); }},
       {"slug", [&](const YAML::Node& n) {
-         static const std::regex re("^[a-z0-9][a-z0-9._-]*$");
          out.slug = c.text(n, "slug");
-         if (!std::regex_match(out.slug, re) || out.slug.find("..") != std::string::npos)
+         if (!std::regex_match(out.slug, kSlug) || out.slug.find("..") != std::string::npos)
            c.fail(n, "'slug' must be lower-case letters, digits, '.', '-' or '_' (it names the page file)");
        }},
       {"topics", [&](const YAML::Node& n) {

@@ -13,6 +13,19 @@ namespace {
 
 using SvMatch = std::match_results<std::string::const_iterator>;
 
+// The patterns, compiled when the program starts, on one thread: compiling a std::regex writes caches of
+// the locale that every thread shares (libstdc++'s ctype<char>::narrow), so two readers compiling their
+// first patterns at once raced (ThreadSanitizer). Matching only reads them.
+const std::regex kNoteLine(R"(^.{0,12}(的说明|说明)$)"), kReportLine(R"(^.{0,12}(的报告|报告)$)");
+const std::regex kChineseDate(R"((\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日)");
+const std::regex kDateOnly(R"(^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$)");
+const std::regex kMeeting(R"(^第\s*\d+\s*次(全体)?会议$)");
+const std::regex kSession(R"(^第[^ ]{1,30}届会议$)");
+const std::regex kAgenda(R"(^(临时)?议程\s*\*?\s*项目\s*(.+)$)");
+const std::regex kAdopted(R"(^(.*?)\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)(.*)决议$)");
+const std::regex kTitled(R"(^(\d{1,3}/\d{1,4})\s*(?:\.|．)\s*(.+)$)");
+const std::regex kGaSymbol(R"(^A/(RES/)?(\d{1,3})/.*)");
+
 std::string without_spaces_between_cjk(std::string s) {
   // "大 会" -> "大会": letter-spaced cover text.
   std::string out;
@@ -75,9 +88,8 @@ bool is_letterhead(const std::string& t) {
 
 bool is_kind_line(const std::string& t, std::string& kind) {
   if (utf8::length(t) > 12) return false;
-  static const std::regex note(R"(^.{0,12}(的说明|说明)$)"), report(R"(^.{0,12}(的报告|报告)$)");
-  if (std::regex_match(t, note)) kind = "note";
-  else if (std::regex_match(t, report)) kind = "report";
+  if (std::regex_match(t, kNoteLine)) kind = "note";
+  else if (std::regex_match(t, kReportLine)) kind = "report";
   else return false;
   return true;
 }
@@ -86,9 +98,8 @@ bool is_kind_line(const std::string& t, std::string& kind) {
 
 std::string chinese_date(std::string_view s) {
   if (s.size() > 1000) s = s.substr(0, 1000);  // a cover line; std::regex recurses per character
-  static const std::regex re(R"((\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日)");
   std::match_results<std::string_view::const_iterator> m;
-  if (!std::regex_search(s.begin(), s.end(), m, re)) return "";
+  if (!std::regex_search(s.begin(), s.end(), m, kChineseDate)) return "";
   char buf[16];
   std::snprintf(buf, sizeof buf, "%s-%02d-%02d", m[1].str().c_str(), std::stoi(m[2].str()), std::stoi(m[3].str()));
   return buf;
@@ -110,15 +121,13 @@ Cover read_cover(const Lines& lines, Shape shape) {
   Cover c;
   c.body_end = lines.size();
   // Closing: a date alone and "第 64 次全体会议" as the last lines.
-  static const std::regex date_only(R"(^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$)");
-  static const std::regex meeting(R"(^第\s*\d+\s*次(全体)?会议$)");
   for (int k = 0; k < 2 && c.body_end > 0; ++k) {
     std::string t(utf8::trim(lines[c.body_end - 1].text));
-    if (t.size() < 100 && (std::regex_match(t, date_only) || std::regex_match(t, meeting))) {
+    if (t.size() < 100 && (std::regex_match(t, kDateOnly) || std::regex_match(t, kMeeting))) {
       c.closing.insert(c.closing.begin(), t);
       c.closing_line = lines[c.body_end - 1].number;
       --c.body_end;
-      if (std::regex_match(t, meeting)) c.meta.meeting = t;
+      if (std::regex_match(t, kMeeting)) c.meta.meeting = t;
       else c.meta.date = chinese_date(t);
     } else {
       break;
@@ -148,10 +157,6 @@ Cover read_cover(const Lines& lines, Shape shape) {
   }
   c.body_begin = end;
 
-  static const std::regex session(R"(^第[^ ]{1,30}届会议$)");
-  static const std::regex agenda(R"(^(临时)?议程\s*\*?\s*项目\s*(.+)$)");
-  static const std::regex adopted(R"(^(.*?)\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)(.*)决议$)");
-  static const std::regex titled(R"(^(\d{1,3}/\d{1,4})\s*(?:\.|．)\s*(.+)$)");
   std::string agenda_number, agenda_titles, letter_body;
   bool in_agenda = false, after_session = false;
   for (const Item& item : cover_items(lines, end, shape)) {
@@ -165,20 +170,20 @@ Cover read_cover(const Lines& lines, Shape shape) {
     std::string kind;
     bool was_session = after_session;
     after_session = false;
-    if (std::regex_match(plain, session)) {
+    if (std::regex_match(plain, kSession)) {
       c.meta.session = plain;
       after_session = true;
       in_agenda = false;
-    } else if (std::regex_match(t, m, agenda)) {
+    } else if (std::regex_match(t, m, kAgenda)) {
       agenda_number = std::string(utf8::trim(m[2].str()));
       in_agenda = true;
-    } else if (std::regex_match(plain, m, adopted)) {
+    } else if (std::regex_match(plain, m, kAdopted)) {
       c.meta.date = chinese_date(m[2].str());
       std::string before(utf8::trim(m[1].str())), after(utf8::trim(m[3].str()));
       c.meta.body = before.empty() ? after : before;
       if (c.meta.kind.empty()) c.meta.kind = "resolution";
       in_agenda = false;
-    } else if (std::regex_match(t, m, titled)) {
+    } else if (std::regex_match(t, m, kTitled)) {
       c.resolution_number = m[1].str();
       c.meta.title = std::string(utf8::trim(m[2].str()));
       in_agenda = false;
@@ -220,9 +225,8 @@ void complete_metadata(model::Metadata& meta, const std::string& resolution_numb
   if (meta.body.empty() && !formula_body.empty()) meta.body = formula_body;
   if (meta.symbol.empty() && !resolution_number.empty() && meta.body == "大会") meta.symbol = "A/RES/" + resolution_number;
   if (meta.symbol.empty() && !running_symbols.empty()) meta.symbol = running_symbols.front();
-  static const std::regex ga(R"(^A/(RES/)?(\d{1,3})/.*)");
   std::smatch m;
-  if (meta.session.empty() && meta.symbol.size() < 100 && std::regex_match(meta.symbol, m, ga)) meta.session = "第" + chinese_number(std::stoi(m[2].str())) + "届会议";
+  if (meta.session.empty() && meta.symbol.size() < 100 && std::regex_match(meta.symbol, m, kGaSymbol)) meta.session = "第" + chinese_number(std::stoi(m[2].str())) + "届会议";
   if (meta.kind.empty()) {
     if (meta.symbol.find("/RES/") != std::string::npos || (!resolution_number.empty() && !formula_body.empty())) meta.kind = "resolution";
     else if (meta.symbol.find("/L.") != std::string::npos) meta.kind = "draft";

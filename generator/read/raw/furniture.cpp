@@ -12,6 +12,19 @@ namespace {
 
 enum class Kind { Keep, Url, Symbol, Footer, Distribution, Date, PageNumber };
 
+// The patterns, compiled when the program starts, on one thread: compiling a std::regex writes caches of
+// the locale that every thread shares (libstdc++'s ctype<char>::narrow), so two readers compiling their
+// first patterns at once raced (ThreadSanitizer). Matching only reads them.
+const std::regex kUrlLine(R"(^(https?://|www\.)\S+$)");
+// Upper-case series letters, then slash-separated parts: A/72/152, A/RES/80/144, E/2022/10, HSP/HA.2/Res.4.
+const std::regex kSymbolLine(R"(^[A-Z]{1,8}(/[A-Za-z0-9.\-]+){1,5}$)");
+// "17/17 17-11978 (C)": page/pages and the job number; "17-11978 (C)", "GE.17-11978(C)"; "- 5 -".
+const std::regex kFooterJob(R"(^(\d{1,4}/\d{1,4}\s+)?(GE\.)?\d{2}-\d{4,6}\s*(\([A-Z]\))?(\s+\d{1,4}/\d{1,4})?$)");
+const std::regex kFooterDashed(R"(^[-–—]\s*\d{1,4}\s*[-–—]$)");
+const std::regex kDistribution(R"(^(Distr\.?\s*:.*|Original\s*:.*|Limited|General)$)", std::regex::icase);
+const std::regex kEnglishDate(
+    R"(^(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{4})$)");
+
 bool all_digits(std::string_view s) {
   if (s.empty() || s.size() > 4) return false;
   for (char c : s)
@@ -32,36 +45,26 @@ Kind classify(std::string_view t) {
 
 }  // namespace
 
-bool is_url_line(std::string_view t) {
-  static const std::regex re(R"(^(https?://|www\.)\S+$)");
-  return std::regex_match(t.begin(), t.end(), re);
-}
+bool is_url_line(std::string_view t) { return std::regex_match(t.begin(), t.end(), kUrlLine); }
 
 bool is_symbol_line(std::string_view t) {
-  // Upper-case series letters, then slash-separated parts: A/72/152, A/RES/80/144, E/2022/10, HSP/HA.2/Res.4.
-  static const std::regex re(R"(^[A-Z]{1,8}(/[A-Za-z0-9.\-]+){1,5}$)");
-  return std::regex_match(t.begin(), t.end(), re);
+  return std::regex_match(t.begin(), t.end(), kSymbolLine);
 }
 
 bool is_footer_line(std::string_view t) {
-  // "17/17 17-11978 (C)": page/pages and the job number; "17-11978 (C)", "GE.17-11978(C)"; "- 5 -".
-  static const std::regex job(R"(^(\d{1,4}/\d{1,4}\s+)?(GE\.)?\d{2}-\d{4,6}\s*(\([A-Z]\))?(\s+\d{1,4}/\d{1,4})?$)");
-  static const std::regex dashed(R"(^[-–—]\s*\d{1,4}\s*[-–—]$)");
-  return std::regex_match(t.begin(), t.end(), job) || std::regex_match(t.begin(), t.end(), dashed);
+  return std::regex_match(t.begin(), t.end(), kFooterJob) || std::regex_match(t.begin(), t.end(), kFooterDashed);
 }
 
 bool is_distribution_line(std::string_view t) {
-  static const std::regex re(R"(^(Distr\.?\s*:.*|Original\s*:.*|Limited|General)$)", std::regex::icase);
-  return std::regex_match(t.begin(), t.end(), re);
+  return std::regex_match(t.begin(), t.end(), kDistribution);
 }
 
 std::string english_date(std::string_view t) {
-  static const std::regex re(R"(^(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{4})$)");
   static const std::map<std::string, int> months = {
       {"January", 1}, {"February", 2}, {"March", 3}, {"April", 4}, {"May", 5}, {"June", 6},
       {"July", 7}, {"August", 8}, {"September", 9}, {"October", 10}, {"November", 11}, {"December", 12}};
   std::match_results<std::string_view::const_iterator> m;
-  if (!std::regex_match(t.begin(), t.end(), m, re)) return "";
+  if (!std::regex_match(t.begin(), t.end(), m, kEnglishDate)) return "";
   char buf[16];
   std::snprintf(buf, sizeof buf, "%s-%02d-%02d", m[3].str().c_str(), months.at(m[2].str()), std::stoi(m[1].str()));
   return buf;
