@@ -74,8 +74,7 @@ std::string to_utf16le(std::string_view s) {
       continue;
     }
     if (plain_three_byte(s, i, c)) {
-      unit((char32_t{c} & 0x0F) << 12 | (char32_t{static_cast<unsigned char>(s[i + 1])} & 0x3F) << 6 |
-           (char32_t{static_cast<unsigned char>(s[i + 2])} & 0x3F));
+      unit(three_byte_value(s.data() + i));
       i += 3;
       continue;
     }

@@ -22,6 +22,12 @@ struct LineCol {
 };
 LineCol line_col(std::string_view s, std::size_t pos);
 
+// The code point of the three-byte sequence at p[0..3), its bytes already checked.
+inline char32_t three_byte_value(const char* p) {
+  return (char32_t{static_cast<unsigned char>(p[0])} & 0x0F) << 12 | (char32_t{static_cast<unsigned char>(p[1])} & 0x3F) << 6 |
+         (char32_t{static_cast<unsigned char>(p[2])} & 0x3F);
+}
+
 #if defined(__SSE2__)
 // Five three-byte sequences at p[0..15) whose lead bytes need no further check (E1..EC, EE, EF: never
 // overlong, never a surrogate): a run of Chinese text is checked sixteen bytes at a time. p[15] is read,
@@ -44,9 +50,7 @@ inline bool five_plain_three_byte(const char* p) {
 inline bool five_three_byte(std::string_view s, std::size_t i, char32_t* out) {
 #if defined(__SSE2__)
   if (i + 16 > s.size() || !five_plain_three_byte(s.data() + i)) return false;
-  for (int k = 0; k < 5; ++k, i += 3)
-    out[k] = (char32_t{static_cast<unsigned char>(s[i])} & 0x0F) << 12 | (char32_t{static_cast<unsigned char>(s[i + 1])} & 0x3F) << 6 |
-             (char32_t{static_cast<unsigned char>(s[i + 2])} & 0x3F);
+  for (int k = 0; k < 5; ++k) out[k] = three_byte_value(s.data() + i + 3 * k);
   return true;
 #else
   (void)s, (void)i, (void)out;
@@ -66,8 +70,9 @@ inline char32_t next(std::string_view s, std::size_t& i) {
   if ((b0 & 0xF0) == 0xE0 && i + 2 < s.size()) {
     const auto b1 = static_cast<unsigned char>(s[i + 1]), b2 = static_cast<unsigned char>(s[i + 2]);
     if ((b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80) {
+      const char32_t cp = three_byte_value(s.data() + i);
       i += 3;
-      return (char32_t{b0} & 0x0F) << 12 | (char32_t{b1} & 0x3F) << 6 | (char32_t{b2} & 0x3F);
+      return cp;
     }
   }
   return next_general(s, i);

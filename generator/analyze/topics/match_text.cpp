@@ -120,7 +120,6 @@ std::size_t normalize_into(std::string_view original, std::u16string& out, Match
       bool plain = true;
       for (char32_t c : five) plain = plain && (classes.flags[c] & (kInert | kSpace)) == kInert;
       if (plain) {
-        if (sink.used + 5 > out.size()) sink.grow(sink.used + 5);
         for (int k = 0; k < 5; ++k, i += 3) sink.put(static_cast<char16_t>(five[k]), i, i + 3);
         length += 5;
         last = five[4];

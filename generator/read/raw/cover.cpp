@@ -13,9 +13,8 @@ namespace {
 
 using SvMatch = std::match_results<std::string::const_iterator>;
 
-// The patterns, compiled when the program starts, on one thread: compiling a std::regex writes caches of
-// the locale that every thread shares (libstdc++'s ctype<char>::narrow), so two readers compiling their
-// first patterns at once raced (ThreadSanitizer). Matching only reads them.
+// Compiled when the program starts, on one thread, as read/front_matter.cpp's patterns (compiling a
+// std::regex writes caches that every thread shares).
 const std::regex kNoteLine(R"(^.{0,12}(的说明|说明)$)"), kReportLine(R"(^.{0,12}(的报告|报告)$)");
 const std::regex kChineseDate(R"((\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日)");
 const std::regex kDateOnly(R"(^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$)");

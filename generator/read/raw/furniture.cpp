@@ -12,9 +12,8 @@ namespace {
 
 enum class Kind { Keep, Url, Symbol, Footer, Distribution, Date, PageNumber };
 
-// The patterns, compiled when the program starts, on one thread: compiling a std::regex writes caches of
-// the locale that every thread shares (libstdc++'s ctype<char>::narrow), so two readers compiling their
-// first patterns at once raced (ThreadSanitizer). Matching only reads them.
+// Compiled when the program starts, on one thread, as read/front_matter.cpp's patterns (compiling a
+// std::regex writes caches that every thread shares).
 const std::regex kUrlLine(R"(^(https?://|www\.)\S+$)");
 // Upper-case series letters, then slash-separated parts: A/72/152, A/RES/80/144, E/2022/10, HSP/HA.2/Res.4.
 const std::regex kSymbolLine(R"(^[A-Z]{1,8}(/[A-Za-z0-9.\-]+){1,5}$)");
