@@ -33,7 +33,7 @@ std::uint8_t flags_after_folding(char32_t folded, char32_t c, std::uint8_t f) { 
 // `flags` (when given) gets each character's flags, so that the tokenizer need not look them up again.
 // Written by index into buffers sized for the most it can make (a character per byte), then cut to size:
 // push_back's checks, and the string's terminator at each, were a third of its instructions.
-bool normalize_quick(std::string_view utf8, const Options& options, std::u32string& out, std::vector<std::uint8_t>* flags) {
+bool normalize_quick(std::string_view utf8, const Options& options, CodePoints& out, CharFlags* flags) {
   const std::size_t base = out.size(), flags_base = flags ? flags->size() : 0;
   out.resize(base + utf8.size());
   if (flags) flags->resize(flags_base + utf8.size());
@@ -57,7 +57,7 @@ bool normalize_quick(std::string_view utf8, const Options& options, std::u32stri
 
 // The general path, through ICU: NFKC, then full lowercase, then invisible characters dropped and
 // characters folded (after NFKC and lowercase, as in the browser; the table's keys are NFKC-inert).
-void normalize_icu(std::string_view utf8, const Options& options, std::u32string& out, std::vector<std::uint8_t>* flags) {
+void normalize_icu(std::string_view utf8, const Options& options, CodePoints& out, CharFlags* flags) {
   icu::UnicodeString s = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
   UErrorCode err = U_ZERO_ERROR;
   icu::UnicodeString n = nfkc().normalize(s, err);
@@ -73,7 +73,7 @@ void normalize_icu(std::string_view utf8, const Options& options, std::u32string
   }
 }
 
-void normalize_into(std::string_view utf8, const Options& options, std::u32string& out, std::vector<std::uint8_t>* flags = nullptr) {
+void normalize_into(std::string_view utf8, const Options& options, CodePoints& out, CharFlags* flags = nullptr) {
   out.clear();
   if (flags) flags->clear();
   if (normalize_quick(utf8, options, out, flags)) return;
@@ -84,7 +84,7 @@ void normalize_into(std::string_view utf8, const Options& options, std::u32strin
 
 // Units of normalized text, from its characters' flags. Mirrors units() in templates/assets/search-core.js;
 // keep the two in step.
-void spans(const std::vector<std::uint8_t>& flags, std::vector<Span>& out) {
+void spans(const CharFlags& flags, std::vector<Span>& out) {
   out.clear();
   bool in_word = false;
   for (std::uint32_t i = 0; i < flags.size(); ++i) {
@@ -102,7 +102,7 @@ void spans(const std::vector<std::uint8_t>& flags, std::vector<Span>& out) {
 
 // Buffers of tokenize(), kept per thread: the tokenizer runs on every field of every document.
 struct Scratch : Tokens {
-  std::vector<std::uint8_t> flags;  // of each character of `text`
+  CharFlags flags;  // of each character of `text`
   std::vector<bool> starts;
   std::u16string run;
   std::vector<std::int32_t> offsets;  // of each character of `run`, when it has one beyond the BMP
@@ -154,11 +154,11 @@ void word_splits(Scratch& w) {
   }
 }
 
-void append_utf8(std::string& out, const std::u32string& s, std::uint32_t begin, std::uint32_t end) {
+void append_utf8(std::string& out, const CodePoints& s, std::uint32_t begin, std::uint32_t end) {
   for (auto i = begin; i < end; ++i) utf8::append(out, s[i]);
 }
 
-std::string utf8_of(const std::u32string& s, std::uint32_t begin, std::uint32_t end) {
+std::string utf8_of(const CodePoints& s, std::uint32_t begin, std::uint32_t end) {
   std::string out;
   append_utf8(out, s, begin, end);
   return out;
@@ -167,14 +167,14 @@ std::string utf8_of(const std::u32string& s, std::uint32_t begin, std::uint32_t 
 }  // namespace
 
 std::string normalize(std::string_view utf8, const Options& options) {
-  std::u32string cps;
+  CodePoints cps;
   normalize_into(utf8, options, cps);
   return utf8_of(cps, 0, static_cast<std::uint32_t>(cps.size()));
 }
 
 std::vector<Unit> units(std::string_view normalized) {
-  std::u32string s;
-  std::vector<std::uint8_t> flags;
+  CodePoints s;
+  CharFlags flags;
   for (std::size_t i = 0; i < normalized.size();) {
     s.push_back(utf8::next(normalized, i));
     flags.push_back(char_flags(s.back()));
