@@ -21,6 +21,24 @@ using detail::FragView;
 using detail::indexed;
 using detail::Part;
 
+// Digit values by character (a search of kDigits per byte was a tenth of an incremental build).
+constexpr auto kValue = [] {
+  std::array<std::uint8_t, 256> v{};
+  v.fill(0xff);
+  for (std::size_t k = 0; k < kDigits.size(); ++k) v[static_cast<unsigned char>(kDigits[k])] = static_cast<std::uint8_t>(k);
+  return v;
+}();
+
+// get(), inline for a number of one byte (most gaps and impacts).
+std::uint64_t get_quick(std::string_view in, std::size_t& i) {
+  const std::uint8_t d = kValue[static_cast<unsigned char>(in[i])];
+  if (d < kFinal) {
+    ++i;
+    return d;
+  }
+  return get(in, i);
+}
+
 // BM25's average document length, rounded to three significant digits (integers: the same on every
 // machine). A change to a few documents of a large archive then seldom changes it, so the impacts of the
 // other groups stay as they were and an incremental build keeps them; ranking cannot tell 0.5% apart.
@@ -68,12 +86,12 @@ void to_impacts(Part& g, double avg) {
     bool head = true;
     while (i < data.size()) {
       if (!head) {
-        auto gap = get(data, i);
+        auto gap = get_quick(data, i);
         out += put(arena + out, gap);
         doc += gap + 1;
       }
       head = false;
-      out += put(arena + out, impact_of(doc, get(data, i)));
+      out += put(arena + out, impact_of(doc, get_quick(data, i)));
     }
     frag.size = static_cast<std::uint32_t>(out - frag.at);
   }
@@ -90,28 +108,55 @@ unsigned impact(double tf, double length, double avg_length, bool titled) {
   return std::clamp(q, 1u, kMaxImpact);
 }
 
+namespace {
+
+// The dense form is shorter than sparse postings of `size` bytes in an index of `n` documents.
+bool dense_is_shorter(std::size_t size, std::size_t n) { return size > (n + 2) / 3 + 1; }
+
+// The dense form's digits, filled document by document (mark), then written as digits (text).
+struct DenseBits {
+  std::string bits;
+  explicit DenseBits(std::size_t n) : bits((n + 2) / 3, '\0') {}
+  void mark(std::uint64_t doc, std::uint64_t impact) {
+    const auto third = (std::min<std::uint64_t>(impact, kMaxImpact) + 20) / 21;  // 1..3
+    bits[doc / 3] |= static_cast<char>(third << (2 * (doc % 3)));
+  }
+  std::string text() {
+    for (char& b : bits) b = kDigits[static_cast<unsigned char>(b)];
+    return kDense + bits;
+  }
+};
+
+// dense() of the postings that a key's fragments join into (as build_index joins them), made from the
+// fragments without joining them first: the keys that take the dense form are the longest.
+std::string dense_of(const std::vector<FragView>& frags, std::size_t n) {
+  DenseBits d(n);
+  for (const auto& f : frags) {
+    std::uint64_t doc = f.first_doc;
+    std::size_t i = 0;
+    for (bool head = true; i < f.data.size(); head = false) {
+      if (!head) doc += get_quick(f.data, i) + 1;
+      d.mark(doc, get_quick(f.data, i));
+    }
+  }
+  return d.text();
+}
+
+}  // namespace
+
 std::string dense(const std::string& sparse, std::size_t n) {
-  if (sparse.size() <= (n + 2) / 3 + 1) return "";
-  std::string bits((n + 2) / 3, '\0');
+  if (!dense_is_shorter(sparse.size(), n)) return "";
+  DenseBits d(n);
   std::size_t i = 0;
   std::int64_t doc = -1;
   while (i < sparse.size()) {
     doc += static_cast<std::int64_t>(get(sparse, i)) + 1;
-    auto third = (std::min<std::uint64_t>(get(sparse, i), kMaxImpact) + 20) / 21;  // 1..3
-    bits[static_cast<std::size_t>(doc) / 3] |= static_cast<char>(third << (2 * (doc % 3)));
+    d.mark(static_cast<std::uint64_t>(doc), get(sparse, i));
   }
-  for (char& b : bits) b = kDigits[static_cast<unsigned char>(b)];
-  return kDense + bits;
+  return d.text();
 }
 
 std::uint64_t get(std::string_view in, std::size_t& i) {
-  // Digit values by character (a search of kDigits per byte was a tenth of an incremental build).
-  static constexpr auto kValue = [] {
-    std::array<std::uint8_t, 256> v{};
-    v.fill(0xff);
-    for (std::size_t k = 0; k < kDigits.size(); ++k) v[static_cast<unsigned char>(kDigits[k])] = static_cast<std::uint8_t>(k);
-    return v;
-  }();
   std::uint64_t value = 0, scale = 1;
   while (i < in.size()) {
     auto d = static_cast<std::uint64_t>(kValue[static_cast<unsigned char>(in[i++])]);
@@ -220,6 +265,10 @@ Index build_index(const model::Archive& archive, const config::Config& config, c
         size += put_size(static_cast<std::uint64_t>(f.first_doc - last - 1)) + f.data.size();
         last = f.last_doc;
       }
+      if (dense_is_shorter(size, n)) {
+        p.data = dense_of(frags, n);
+        continue;
+      }
       p.data.reserve(size);
       std::int64_t prev_doc = -1;
       for (std::size_t k = 0; k < frags.size(); ++k) {
@@ -228,8 +277,6 @@ Index build_index(const model::Archive& archive, const config::Config& config, c
         p.data += frag.data;
         prev_doc = frag.last_doc;
       }
-      auto d = dense(p.data, n);
-      if (!d.empty()) p.data = std::move(d);
     }
   });
   return index;
