@@ -55,4 +55,16 @@ inline char32_t quick_form(char32_t c) {
   return detail::bmp.quick[c] == 0xFFFF ? kNotQuick : detail::bmp.quick[c];
 }
 
+// quick_form(c), and in `flags` the char_flags of that form, with one look at the table's readiness when
+// the form is `c` itself (most characters): the normalizer asks this for every character.
+inline char32_t quick_form_and_flags(char32_t c, std::uint8_t& flags) {
+  if (c >= 0x10000) [[unlikely]]
+    return kNotQuick;
+  detail::ensure(c);
+  const char16_t q = detail::bmp.quick[c];
+  if (q == 0xFFFF) return kNotQuick;
+  flags = q == c ? detail::bmp.flags[c] : char_flags(q);
+  return q;
+}
+
 }  // namespace acta::analyze::search

@@ -40,15 +40,27 @@ bool normalize_quick(std::string_view utf8, const Options& options, CodePoints& 
   char32_t* o = out.data() + base;
   std::uint8_t* fo = flags ? flags->data() + flags_base : nullptr;
   std::size_t n = 0;
-  for (std::size_t i = 0; i < utf8.size();) {
-    const char32_t c = quick_form(utf8::next(utf8, i));
+  // One character as decoded; false when it needs ICU.
+  auto take = [&](char32_t decoded) {
+    std::uint8_t f = 0;
+    const char32_t c = quick_form_and_flags(decoded, f);
     if (c == kNotQuick) return false;
-    const auto f = char_flags(c);
-    if (f & kInvisible) continue;
+    if (f & kInvisible) return true;
     const char32_t folded = options.fold_traditional && (f & kFolds) ? fold_traditional(c) : c;
     o[n] = folded;
     if (fo) fo[n] = flags_after_folding(folded, c, f);
     ++n;
+    return true;
+  };
+  for (std::size_t i = 0; i < utf8.size();) {
+    char32_t five[5];
+    if (utf8::five_three_byte(utf8, i, five)) {  // a run of Chinese: five characters decoded at once
+      for (char32_t c : five)
+        if (!take(c)) return false;
+      i += 15;
+      continue;
+    }
+    if (!take(utf8::next(utf8, i))) return false;
   }
   out.resize(base + n);
   if (flags) flags->resize(flags_base + n);
@@ -84,20 +96,24 @@ void normalize_into(std::string_view utf8, const Options& options, CodePoints& o
 
 // Units of normalized text, from its characters' flags. Mirrors units() in templates/assets/search-core.js;
 // keep the two in step.
-void spans(const CharFlags& flags, std::vector<Span>& out) {
-  out.clear();
+// Written by index into a buffer sized for a unit per character, then cut to size.
+void spans(const CharFlags& flags, Spans& out) {
+  out.resize(flags.size());
+  Span* o = out.data();
+  std::size_t n = 0;
   bool in_word = false;
   for (std::uint32_t i = 0; i < flags.size(); ++i) {
     const auto f = flags[i];
     if (f & kWordChar) {
-      if (in_word) out.back().end = i + 1;
-      else out.push_back({i, i + 1, true});
+      if (in_word) o[n - 1].end = i + 1;
+      else o[n++] = {i, i + 1, true};
       in_word = true;
     } else {
-      if (!(f & kSpace)) out.push_back({i, i + 1, false});
+      if (!(f & kSpace)) o[n++] = {i, i + 1, false};
       in_word = false;
     }
   }
+  out.resize(n);
 }
 
 // Buffers of tokenize(), kept per thread: the tokenizer runs on every field of every document.
@@ -179,7 +195,7 @@ std::vector<Unit> units(std::string_view normalized) {
     s.push_back(utf8::next(normalized, i));
     flags.push_back(char_flags(s.back()));
   }
-  std::vector<Span> sp;
+  Spans sp;
   spans(flags, sp);
   std::vector<Unit> out;
   for (const Span& u : sp) out.push_back({utf8_of(s, u.begin, u.end), u.word});

@@ -69,8 +69,8 @@ std::vector<Entry> entries(std::string_view text, const Options& options = {});
 // whether it and the next are two Han characters in two words (Entry::split). Kept per thread: valid until
 // the thread's next call.
 struct Span {
-  std::uint32_t begin = 0, end = 0;
-  bool word = false;
+  std::uint32_t begin, end;
+  bool word;
 };
 // A vector whose resize() leaves the new elements as they are, for buffers sized for the most they may
 // hold and then written by index: zeroing them first was 62 million instructions of a one-thread build of
@@ -82,7 +82,9 @@ struct Uninitialized : std::allocator<T> {
     using other = Uninitialized<U>;
   };
   template <class U>
-  void construct(U*) noexcept {}  // default-initialization: nothing for these element types
+  void construct(U* p) noexcept(noexcept(::new (static_cast<void*>(p)) U)) {
+    ::new (static_cast<void*>(p)) U;  // default-initialization: nothing at all for these element types
+  }
   template <class U, class... Args>
   void construct(U* p, Args&&... args) {
     ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
@@ -90,9 +92,10 @@ struct Uninitialized : std::allocator<T> {
 };
 using CodePoints = std::vector<char32_t, Uninitialized<char32_t>>;
 using CharFlags = std::vector<std::uint8_t, Uninitialized<std::uint8_t>>;
+using Spans = std::vector<Span, Uninitialized<Span>>;
 struct Tokens {
   CodePoints text;
-  std::vector<Span> spans;
+  Spans spans;
   std::vector<std::uint8_t> split;  // 0 or 1 per unit (bytes: a vector<bool>'s bit arithmetic cost more)
 };
 const Tokens& tokenize(std::string_view text, const Options& options = {});
