@@ -277,13 +277,27 @@ GroupResult index_group(const model::Archive& archive, const config::Config& con
       c.last = static_cast<std::uint32_t>(d + 1);
       c.at += static_cast<std::uint32_t>(put(arena + c.at, value));
     }
-  r.keys.reserve(frags.size());
-  std::uint32_t at = 0;
-  for (const auto& f : frags) {
-    r.keys.emplace_back(group.text(f.code), Fragment{f.first_doc, f.last_doc, at, f.size});
-    at += f.size;
+  // The keys in code point order (their UTF-8 bytes' order). Most keys are a character or two, eight
+  // bytes at most: sorted by their first eight bytes as one number, the strings compared only on a tie.
+  std::vector<std::string> texts(frags.size());
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> order(frags.size());  // first bytes, fragment
+  for (std::size_t f = 0; f < frags.size(); ++f) {
+    texts[f] = group.text(frags[f].code);
+    std::uint64_t head = 0;  // big-endian, zero-padded: keys hold no zero byte (the normalizer drops it)
+    for (std::size_t k = 0; k < 8; ++k) head = head << 8 | (k < texts[f].size() ? static_cast<unsigned char>(texts[f][k]) : 0u);
+    order[f] = {head, static_cast<std::uint32_t>(f)};
   }
-  std::sort(r.keys.begin(), r.keys.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::sort(order.begin(), order.end(), [&](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first < b.first : texts[a.second] < texts[b.second];
+  });
+  std::vector<std::uint32_t> at(frags.size());  // each fragment's slice: the arena is in fragment order
+  for (std::size_t f = 0, next = 0; f < frags.size(); ++f) {
+    at[f] = static_cast<std::uint32_t>(next);
+    next += frags[f].size;
+  }
+  r.keys.reserve(frags.size());
+  for (const auto& [head, f] : order)
+    r.keys.emplace_back(std::move(texts[f]), Fragment{frags[f].first_doc, frags[f].last_doc, at[f], frags[f].size});
   return r;
 }
 
