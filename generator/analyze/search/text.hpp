@@ -65,13 +65,6 @@ std::string char_key_text(std::uint64_t code);
 std::uint32_t entries(std::string_view text, std::vector<Entry>& out, std::uint32_t first = 0, const Options& options = {});
 std::vector<Entry> entries(std::string_view text, const Options& options = {});
 
-// A text as the tokenizer cuts it: normalized code points, units (their extent there), and for each unit
-// whether it and the next are two Han characters in two words (Entry::split). Kept per thread: valid until
-// the thread's next call.
-struct Span {
-  std::uint32_t begin, end;
-  bool word;
-};
 // A vector whose resize() leaves the new elements as they are, for buffers sized for the most they may
 // hold and then written by index: zeroing them first was 62 million instructions of a one-thread build of
 // 1,000 documents (the normalizer sizes its buffers by the text's bytes).
@@ -92,6 +85,14 @@ struct Uninitialized : std::allocator<T> {
 };
 using CodePoints = std::vector<char32_t, Uninitialized<char32_t>>;
 using CharFlags = std::vector<std::uint8_t, Uninitialized<std::uint8_t>>;
+
+// A text as the tokenizer cuts it: normalized code points, units (their extent there), and for each unit
+// whether it and the next are two Han characters in two words (Entry::split). Kept per thread: valid until
+// the thread's next call.
+struct Span {
+  std::uint32_t begin, end;
+  bool word;
+};
 using Spans = std::vector<Span, Uninitialized<Span>>;
 struct Tokens {
   CodePoints text;
