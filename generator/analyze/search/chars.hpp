@@ -46,18 +46,11 @@ inline std::uint8_t char_flags(char32_t c) {
 // What NFKC and lowercase make of `c` when that can be done one character at a time: `c` has a
 // normalization boundary before it (so a text of such characters normalizes character by character), NFKC
 // makes one BMP character of it (full-width ，→ ,), and lowercase leaves that alone or it is A-Z. Else
-// kNotQuick (U+FFFD too: a decoding error is left to ICU).
+// kNotQuick (U+FFFD too: a decoding error is left to ICU). With it, in `flags`, the char_flags of that
+// form, found with one look at the table's readiness when the form is `c` itself (most characters): the
+// normalizer asks this for every character.
 inline constexpr char32_t kNotQuick = 0xFFFFFFFF;
-inline char32_t quick_form(char32_t c) {
-  if (c >= 0x10000) [[unlikely]]
-    return kNotQuick;
-  detail::ensure(c);
-  return detail::bmp.quick[c] == 0xFFFF ? kNotQuick : detail::bmp.quick[c];
-}
-
-// quick_form(c), and in `flags` the char_flags of that form, with one look at the table's readiness when
-// the form is `c` itself (most characters): the normalizer asks this for every character.
-inline char32_t quick_form_and_flags(char32_t c, std::uint8_t& flags) {
+inline char32_t quick_form(char32_t c, std::uint8_t& flags) {
   if (c >= 0x10000) [[unlikely]]
     return kNotQuick;
   detail::ensure(c);

@@ -43,7 +43,7 @@ bool normalize_quick(std::string_view utf8, const Options& options, CodePoints& 
   // One character as decoded; false when it needs ICU.
   auto take = [&](char32_t decoded) {
     std::uint8_t f = 0;
-    const char32_t c = quick_form_and_flags(decoded, f);
+    const char32_t c = quick_form(decoded, f);
     if (c == kNotQuick) return false;
     if (f & kInvisible) return true;
     const char32_t folded = options.fold_traditional && (f & kFolds) ? fold_traditional(c) : c;
