@@ -2,6 +2,7 @@
 // and editorial annotations a document can carry outside its text.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,6 +33,15 @@ struct MetadataFile {
 
 MetadataFile parse_metadata(const std::string& yaml, const std::string& file, int first_line,
                             bool allow_annotations);
+
+// parse_metadata's fast path, without yaml-cpp: YAML made only of lines `key: value` (and blank and comment
+// lines), each value empty, one text ("…", '…' or plain, on its line, with no escapes) or a flow list of
+// such texts, every key known and every value valid. Gives what parse_metadata gives for it, or nothing for
+// anything else (which parse_metadata then reads with yaml-cpp, and where it reports every error).
+std::optional<MetadataFile> parse_simple_metadata(std::string_view yaml);
+// parse_metadata through yaml-cpp alone.
+MetadataFile parse_yaml_metadata(const std::string& yaml, const std::string& file, int first_line,
+                                 bool allow_annotations);
 
 // Copies the metadata keys present in `from` over `into`.
 void merge_metadata(model::Metadata& into, const MetadataFile& from);
