@@ -1,29 +1,49 @@
 #include "write/compress.hpp"
 
-#include <libdeflate.h>
+#include <isa-l/igzip_lib.h>
 
+#include <cstdint>
 #include <memory>
 #include <stdexcept>
 
 namespace acta::write {
 
 std::string deflate_raw(std::string_view data, int level) {
-  struct Free {
-    void operator()(libdeflate_compressor* c) const { libdeflate_free_compressor(c); }
-  };
-  // One compressor per thread and level: making one allocates and clears its tables.
+  if (level < 0 || level > 3) throw std::invalid_argument("deflate_raw: level " + std::to_string(level) + " is not 0..3");
+  if (data.size() > (std::uint32_t{1} << 30)) throw std::length_error("deflate_raw: more than 1 GiB at once");
+  static constexpr std::uint32_t kLevelBuffer[] = {ISAL_DEF_LVL0_DEFAULT, ISAL_DEF_LVL1_DEFAULT, ISAL_DEF_LVL2_DEFAULT,
+                                                   ISAL_DEF_LVL3_DEFAULT};
+  // One work buffer per thread and level: the hash tables of ISA-L's levels above 0 live in it.
   thread_local int made_level = -1;
-  thread_local std::unique_ptr<libdeflate_compressor, Free> compressor;
-  if (!compressor || made_level != level) {
-    compressor.reset(libdeflate_alloc_compressor(level));
+  thread_local std::unique_ptr<std::uint8_t[]> work;
+  if (made_level != level) {
+    work = std::make_unique_for_overwrite<std::uint8_t[]>(kLevelBuffer[level]);
     made_level = level;
-    if (!compressor) throw std::runtime_error("libdeflate: cannot make a compressor at level " + std::to_string(level));
   }
-  std::string out(libdeflate_deflate_compress_bound(compressor.get(), data.size()), '\0');
-  const std::size_t n = libdeflate_deflate_compress(compressor.get(), data.data(), data.size(), out.data(), out.size());
-  if (n == 0) throw std::runtime_error("libdeflate: the output did not fit its bound");
-  out.resize(n);
-  return out;
+  // Stored blocks at worst: the data and a few bytes per 64 KB block; a larger buffer is tried if need be.
+  std::string out(data.size() + data.size() / 64 + 1024, '\0');
+  for (;;) {
+    isal_zstream s;
+    isal_deflate_stateless_init(&s);
+    s.level = static_cast<std::uint32_t>(level);
+    s.level_buf = work.get();
+    s.level_buf_size = kLevelBuffer[level];
+    s.gzip_flag = IGZIP_DEFLATE;  // raw DEFLATE: no zlib or gzip header
+    s.flush = NO_FLUSH;
+    s.end_of_stream = 1;
+    s.next_in = reinterpret_cast<std::uint8_t*>(const_cast<char*>(data.data()));
+    s.avail_in = static_cast<std::uint32_t>(data.size());
+    s.next_out = reinterpret_cast<std::uint8_t*>(out.data());
+    s.avail_out = static_cast<std::uint32_t>(out.size());
+    const int rc = isal_deflate_stateless(&s);
+    if (rc == COMP_OK) {
+      out.resize(s.total_out);
+      return out;
+    }
+    if (rc != STATELESS_OVERFLOW || out.size() > 2 * data.size() + (1u << 20))
+      throw std::runtime_error("ISA-L deflate failed (" + std::to_string(rc) + ")");
+    out.assign(2 * out.size(), '\0');
+  }
 }
 
 std::string base64(std::string_view data) {

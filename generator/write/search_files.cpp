@@ -196,7 +196,7 @@ std::size_t write_search(const SiteContext& site, const search::Index& index, co
     const cache::Hash key = site.file_key(i, "search text", false);
     if (out.reuse_moved(path, key)) return;
     // Texts are most of the index's bytes and compress to less than half; postings barely compress. In
-    // UTF-16 a Chinese character is two bytes instead of UTF-8's three: libdeflate compresses the text a
+    // UTF-16 a Chinese character is two bytes instead of UTF-8's three: DEFLATE compresses the text a
     // fifth faster and a tenth smaller (1,000 documents of the synthetic corpus).
     auto content = "ActaSearch.text(\"" + base64(deflate_raw(utf8::to_utf16le(text_json(site.archive.documents[i])))) + "\");\n";
     bytes += content.size();
