@@ -3,6 +3,7 @@
 #include <isa-l/igzip_lib.h>
 
 #include <cstdint>
+#include <cstring>
 #include <memory>
 #include <stdexcept>
 
@@ -46,24 +47,36 @@ std::string deflate_raw(std::string_view data, int level) {
   }
 }
 
+namespace {
+constexpr char kBase64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+// Two base64 characters for every 12 bits, so three bytes take two lookups instead of four.
+struct Pairs {
+  char c[4096][2];
+  constexpr Pairs() : c{} {
+    for (int v = 0; v < 4096; ++v) {
+      c[v][0] = kBase64[v >> 6];
+      c[v][1] = kBase64[v & 63];
+    }
+  }
+};
+constexpr Pairs kPairs;
+}  // namespace
+
 std::string base64(std::string_view data) {
-  static constexpr char abc[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
   std::string out((data.size() + 2) / 3 * 4, '=');
   char* o = out.data();
   std::size_t i = 0;
   auto byte = [&](std::size_t k) { return static_cast<unsigned>(static_cast<unsigned char>(data[k])); };
   for (; i + 2 < data.size(); i += 3, o += 4) {
     const unsigned v = byte(i) << 16 | byte(i + 1) << 8 | byte(i + 2);
-    o[0] = abc[v >> 18];
-    o[1] = abc[(v >> 12) & 63];
-    o[2] = abc[(v >> 6) & 63];
-    o[3] = abc[v & 63];
+    std::memcpy(o, kPairs.c[v >> 12], 2);
+    std::memcpy(o + 2, kPairs.c[v & 0xFFF], 2);
   }
   if (i < data.size()) {  // one or two bytes left: the padding '=' is already there
     const unsigned v = byte(i) << 16 | (i + 1 < data.size() ? byte(i + 1) << 8 : 0);
-    o[0] = abc[v >> 18];
-    o[1] = abc[(v >> 12) & 63];
-    if (i + 1 < data.size()) o[2] = abc[(v >> 6) & 63];
+    o[0] = kBase64[v >> 18];
+    o[1] = kBase64[(v >> 12) & 63];
+    if (i + 1 < data.size()) o[2] = kBase64[(v >> 6) & 63];
   }
   return out;
 }

@@ -338,6 +338,26 @@ TEST(SearchFiles, Base64AndDeflateRoundTrip) {
   EXPECT_LT(packed.size(), text.size() / 3);
   EXPECT_TRUE(inflate_raw(from_base64(write::base64(packed))) == text);
   for (std::size_t n = 0; n < 7; ++n) EXPECT_EQ(from_base64(write::base64(text.substr(0, n))), text.substr(0, n)) << n;
+  EXPECT_EQ(write::base64("foob"), "Zm9vYg==");  // RFC 4648's examples
+  EXPECT_EQ(write::base64("fooba"), "Zm9vYmE=");
+  EXPECT_EQ(write::base64("\xFB\xFF\xBF"), "+/+/");
+  // Every byte value at every place of a group of three, each group a lookup of 12 bits.
+  std::string all;
+  for (int shift = 0; shift < 3; ++shift) {
+    all.assign(static_cast<std::size_t>(shift), 'x');
+    for (int b = 0; b < 256; ++b) all += static_cast<char>(b);
+    EXPECT_EQ(from_base64(write::base64(all)), all) << shift;
+  }
+  // Every level round-trips, incompressible bytes too (stored blocks); a level out of range is refused.
+  std::string noise;
+  std::uint32_t x = 1;
+  for (int i = 0; i < 200000; ++i) noise += static_cast<char>((x = x * 1664525u + 1013904223u) >> 24);
+  for (int level = 0; level <= 3; ++level) {
+    EXPECT_TRUE(inflate_raw(write::deflate_raw(text, level)) == text) << level;
+    EXPECT_TRUE(inflate_raw(write::deflate_raw(noise, level)) == noise) << level;
+    EXPECT_TRUE(inflate_raw(write::deflate_raw("", level)).empty()) << level;
+  }
+  EXPECT_THROW(write::deflate_raw(text, 4), std::invalid_argument);
 }
 
 // The search texts' UTF-16LE: every form of UTF-8 sequence, and a bad byte as U+FFFD.
@@ -368,4 +388,19 @@ TEST(SearchFiles, Utf16le) {
     }
   const std::string bad = han + "\xFF" + han;
   EXPECT_EQ(utf8::to_utf16le(bad), utf8::to_utf16le(han) + bytes({0xFD, 0xFF}) + utf8::to_utf16le(han));
+  // Runs of ASCII long enough to be converted sixteen bytes at a time, ended at every place by Chinese, by
+  // another sequence and by a bad byte; and each ASCII byte as two bytes, the second zero.
+  const std::string ascii = "{\"t\":\"A/RES/62/196\",\"f\":[[0,\"para_1\",";
+  for (std::size_t cut = 0; cut <= ascii.size(); ++cut)
+    for (const std::string other : {"冰", "é", "𠀀", "\xE0\xA4\x85"}) {
+      const std::string s = ascii.substr(0, cut) + other + ascii.substr(cut) + ascii;
+      EXPECT_EQ(from_utf16le(utf8::to_utf16le(s)), s) << cut << " " << other;
+    }
+  const std::string wide = utf8::to_utf16le(ascii + ascii);
+  ASSERT_EQ(wide.size(), 4 * ascii.size());
+  for (std::size_t k = 0; k < 2 * ascii.size(); ++k) {
+    EXPECT_EQ(wide[2 * k], ascii[k % ascii.size()]) << k;
+    EXPECT_EQ(wide[2 * k + 1], '\0') << k;
+  }
+  EXPECT_EQ(utf8::to_utf16le(ascii + "\xFF" + ascii), utf8::to_utf16le(ascii) + bytes({0xFD, 0xFF}) + utf8::to_utf16le(ascii));
 }
