@@ -13,6 +13,7 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -42,7 +43,9 @@ class Data {
 
   // The member named `key`; nullptr when there is none or this is not an object.
   const Data* find(std::string_view key) const;
+  Data* find(std::string_view key) { return const_cast<Data*>(std::as_const(*this).find(key)); }
   const std::string* string_value() const { return std::get_if<std::string>(&value_); }
+  std::string* string_value() { return std::get_if<std::string>(&value_); }
   const List* list_value() const { return std::get_if<List>(&value_); }
   bool is_object() const { return std::holds_alternative<Members>(value_); }
   // What a section skips: false and the empty list (a missing name is skipped too).
