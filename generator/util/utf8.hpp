@@ -86,6 +86,11 @@ std::string encode(char32_t cp);
 // `s` as UTF-16LE bytes (a bad sequence as U+FFFD): two bytes for each character of Chinese text instead of
 // three, which a compressor then reads faster and packs smaller (write/search_files.cpp).
 std::string to_utf16le(std::string_view s);
+#if defined(__x86_64__) && defined(__SSE2__)
+// Whether to_utf16le decodes runs of Chinese with SSSE3 (where the processor has it). Tests turn it off to
+// check the path every processor has against it.
+extern bool simd_utf16;
+#endif
 
 // CJK ideographs, CJK punctuation and full-width forms: characters between which a line break is not a
 // space (CSS Text Level 3, segment break transformation).

@@ -360,8 +360,19 @@ TEST(SearchFiles, Base64AndDeflateRoundTrip) {
   EXPECT_THROW(write::deflate_raw(text, 4), std::invalid_argument);
 }
 
-// The search texts' UTF-16LE: every form of UTF-8 sequence, and a bad byte as U+FFFD.
-TEST(SearchFiles, Utf16le) {
+// The search texts' UTF-16LE: every form of UTF-8 sequence, and a bad byte as U+FFFD; on x86-64 with and
+// without SSSE3's path (SearchFiles.Utf16leWithoutSsse3).
+void check_utf16le();
+TEST(SearchFiles, Utf16le) { check_utf16le(); }
+#if defined(__x86_64__) && defined(__SSE2__)
+TEST(SearchFiles, Utf16leWithoutSsse3) {
+  const bool was = utf8::simd_utf16;
+  utf8::simd_utf16 = false;
+  check_utf16le();
+  utf8::simd_utf16 = was;
+}
+#endif
+void check_utf16le() {
   auto bytes = [](std::initializer_list<int> v) {
     std::string out;
     for (int b : v) out += static_cast<char>(b);
