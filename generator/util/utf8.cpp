@@ -81,7 +81,11 @@ __attribute__((target("ssse3"))) std::size_t five_runs_ssse3(std::string_view s,
 }
 }  // namespace
 
-bool simd_utf16 = __builtin_cpu_supports("ssse3");
+// Set while the program's statics are made: __builtin_cpu_init() first, as GCC asks of a test made before main.
+bool simd_utf16 = [] {
+  __builtin_cpu_init();
+  return __builtin_cpu_supports("ssse3") != 0;
+}();
 #endif
 
 std::string to_utf16le(std::string_view s) {
