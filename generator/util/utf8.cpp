@@ -88,9 +88,11 @@ bool simd_utf16 = [] {
 }();
 #endif
 
-std::string to_utf16le(std::string_view s) {
-  std::string out(2 * s.size(), '\0');  // at most two bytes per byte (a four-byte sequence takes four)
-  auto* o = reinterpret_cast<unsigned char*>(out.data());
+std::size_t to_utf16le(std::string_view s, std::string& buffer) {
+  // At most two bytes out per byte in (a four-byte sequence takes four). Grown, never shrunk: a buffer
+  // used again is not cleared again (zeroing it was a third of the conversion's stores).
+  if (buffer.size() < 2 * s.size()) buffer.resize(2 * s.size());
+  auto* o = reinterpret_cast<unsigned char*>(buffer.data());
   std::size_t n = 0;
   auto unit = [&](char32_t u) {
     o[n++] = static_cast<unsigned char>(u & 0xFF);
@@ -142,8 +144,7 @@ std::string to_utf16le(std::string_view s) {
       unit(0xDC00 + ((cp - 0x10000) & 0x3FF));
     }
   }
-  out.resize(n);
-  return out;
+  return n;
 }
 
 LineCol line_col(std::string_view s, std::size_t pos) {

@@ -84,8 +84,10 @@ void append(std::string& out, char32_t cp);
 std::string encode(char32_t cp);
 
 // `s` as UTF-16LE bytes (a bad sequence as U+FFFD): two bytes for each character of Chinese text instead of
-// three, which a compressor then reads faster and packs smaller (write/search_files.cpp).
-std::string to_utf16le(std::string_view s);
+// three, which a compressor then reads faster and packs smaller (write/search_files.cpp). Written into
+// buffer[0, returned size); the buffer is made large enough and never shrunk, so that one kept for the next
+// text needs no new memory.
+std::size_t to_utf16le(std::string_view s, std::string& buffer);
 #if defined(__x86_64__) && defined(__SSE2__)
 // Whether to_utf16le decodes runs of Chinese with SSSE3 (where the processor has it). Tests turn it off to
 // check the path every processor has against it.

@@ -2,6 +2,7 @@
 
 #include <isa-l/igzip_lib.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <memory>
@@ -9,7 +10,7 @@
 
 namespace acta::write {
 
-std::string deflate_raw(std::string_view data, int level) {
+std::size_t deflate_raw(std::string_view data, std::string& buffer, int level) {
   if (level < 0 || level > 3) throw std::invalid_argument("deflate_raw: level " + std::to_string(level) + " is not 0..3");
   if (data.size() > (std::uint32_t{1} << 30)) throw std::length_error("deflate_raw: more than 1 GiB at once");
   static constexpr std::uint32_t kLevelBuffer[] = {ISAL_DEF_LVL0_DEFAULT, ISAL_DEF_LVL1_DEFAULT, ISAL_DEF_LVL2_DEFAULT,
@@ -22,7 +23,7 @@ std::string deflate_raw(std::string_view data, int level) {
     made_level = level;
   }
   // Stored blocks at worst: the data and a few bytes per 64 KB block; a larger buffer is tried if need be.
-  std::string out(data.size() + data.size() / 64 + 1024, '\0');
+  if (const std::size_t bound = data.size() + data.size() / 64 + 1024; buffer.size() < bound) buffer.resize(bound);
   for (;;) {
     isal_zstream s;
     isal_deflate_stateless_init(&s);
@@ -34,16 +35,13 @@ std::string deflate_raw(std::string_view data, int level) {
     s.end_of_stream = 1;
     s.next_in = reinterpret_cast<std::uint8_t*>(const_cast<char*>(data.data()));
     s.avail_in = static_cast<std::uint32_t>(data.size());
-    s.next_out = reinterpret_cast<std::uint8_t*>(out.data());
-    s.avail_out = static_cast<std::uint32_t>(out.size());
+    s.next_out = reinterpret_cast<std::uint8_t*>(buffer.data());
+    s.avail_out = static_cast<std::uint32_t>(std::min<std::size_t>(buffer.size(), UINT32_MAX));
     const int rc = isal_deflate_stateless(&s);
-    if (rc == COMP_OK) {
-      out.resize(s.total_out);
-      return out;
-    }
-    if (rc != STATELESS_OVERFLOW || out.size() > 2 * data.size() + (1u << 20))
+    if (rc == COMP_OK) return s.total_out;
+    if (rc != STATELESS_OVERFLOW || buffer.size() > 2 * data.size() + (1u << 20))
       throw std::runtime_error("ISA-L deflate failed (" + std::to_string(rc) + ")");
-    out.assign(2 * out.size(), '\0');
+    buffer.resize(2 * buffer.size());
   }
 }
 
@@ -62,9 +60,10 @@ struct Pairs {
 constexpr Pairs kPairs;
 }  // namespace
 
-std::string base64(std::string_view data) {
-  std::string out((data.size() + 2) / 3 * 4, '=');
-  char* o = out.data();
+void append_base64(std::string& out, std::string_view data) {
+  const std::size_t at = out.size();
+  out.resize(at + (data.size() + 2) / 3 * 4, '=');
+  char* o = out.data() + at;
   std::size_t i = 0;
   auto byte = [&](std::size_t k) { return static_cast<unsigned>(static_cast<unsigned char>(data[k])); };
   for (; i + 2 < data.size(); i += 3, o += 4) {
@@ -78,7 +77,6 @@ std::string base64(std::string_view data) {
     o[1] = kBase64[(v >> 12) & 63];
     if (i + 1 < data.size()) o[2] = kBase64[(v >> 6) & 63];
   }
-  return out;
 }
 
 }  // namespace acta::write

@@ -67,6 +67,23 @@ const Posting* find(const Index& idx, const std::string& key) {
   return nullptr;
 }
 
+// The search texts' steps as strings (the build writes them into buffers it keeps).
+std::string utf16(std::string_view s) {
+  std::string b;
+  b.resize(utf8::to_utf16le(s, b));
+  return b;
+}
+std::string deflated(std::string_view s, int level = 2) {
+  std::string b;
+  b.resize(write::deflate_raw(s, b, level));
+  return b;
+}
+std::string b64(std::string_view s) {
+  std::string out;
+  write::append_base64(out, s);
+  return out;
+}
+
 std::string from_base64(const std::string& in) {
   static const std::string abc = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
   std::string out;
@@ -328,36 +345,47 @@ TEST(SearchFiles, ShardsManifestAndTextsAreScripts) {
 }
 
 TEST(SearchFiles, Base64AndDeflateRoundTrip) {
-  EXPECT_EQ(write::base64(""), "");
-  EXPECT_EQ(write::base64("f"), "Zg==");
-  EXPECT_EQ(write::base64("fo"), "Zm8=");
-  EXPECT_EQ(write::base64("foobar"), "Zm9vYmFy");
+  EXPECT_EQ(b64(""), "");
+  EXPECT_EQ(b64("f"), "Zg==");
+  EXPECT_EQ(b64("fo"), "Zm8=");
+  EXPECT_EQ(b64("foobar"), "Zm9vYmFy");
   std::string text;
   for (int i = 0; i < 20; ++i) text += "冰川和淡水资源的可持续管理；";
-  std::string packed = write::deflate_raw(text);
+  std::string packed = deflated(text);
   EXPECT_LT(packed.size(), text.size() / 3);
-  EXPECT_TRUE(inflate_raw(from_base64(write::base64(packed))) == text);
-  for (std::size_t n = 0; n < 7; ++n) EXPECT_EQ(from_base64(write::base64(text.substr(0, n))), text.substr(0, n)) << n;
-  EXPECT_EQ(write::base64("foob"), "Zm9vYg==");  // RFC 4648's examples
-  EXPECT_EQ(write::base64("fooba"), "Zm9vYmE=");
-  EXPECT_EQ(write::base64("\xFB\xFF\xBF"), "+/+/");
+  EXPECT_TRUE(inflate_raw(from_base64(b64(packed))) == text);
+  for (std::size_t n = 0; n < 7; ++n) EXPECT_EQ(from_base64(b64(text.substr(0, n))), text.substr(0, n)) << n;
+  EXPECT_EQ(b64("foob"), "Zm9vYg==");  // RFC 4648's examples
+  EXPECT_EQ(b64("fooba"), "Zm9vYmE=");
+  EXPECT_EQ(b64("\xFB\xFF\xBF"), "+/+/");
   // Every byte value at every place of a group of three, each group a lookup of 12 bits.
   std::string all;
   for (int shift = 0; shift < 3; ++shift) {
     all.assign(static_cast<std::size_t>(shift), 'x');
     for (int b = 0; b < 256; ++b) all += static_cast<char>(b);
-    EXPECT_EQ(from_base64(write::base64(all)), all) << shift;
+    EXPECT_EQ(from_base64(b64(all)), all) << shift;
   }
   // Every level round-trips, incompressible bytes too (stored blocks); a level out of range is refused.
   std::string noise;
   std::uint32_t x = 1;
   for (int i = 0; i < 200000; ++i) noise += static_cast<char>((x = x * 1664525u + 1013904223u) >> 24);
   for (int level = 0; level <= 3; ++level) {
-    EXPECT_TRUE(inflate_raw(write::deflate_raw(text, level)) == text) << level;
-    EXPECT_TRUE(inflate_raw(write::deflate_raw(noise, level)) == noise) << level;
-    EXPECT_TRUE(inflate_raw(write::deflate_raw("", level)).empty()) << level;
+    EXPECT_TRUE(inflate_raw(deflated(text, level)) == text) << level;
+    EXPECT_TRUE(inflate_raw(deflated(noise, level)) == noise) << level;
+    EXPECT_TRUE(inflate_raw(deflated("", level)).empty()) << level;
   }
-  EXPECT_THROW(write::deflate_raw(text, 4), std::invalid_argument);
+  EXPECT_THROW(deflated(text, 4), std::invalid_argument);
+  // Buffers kept from text to text: a shorter text after a longer one is written from the start, and the
+  // size returned is its own; base64 is appended after what the string holds.
+  std::string buffer;
+  const std::size_t long_size = write::deflate_raw(noise, buffer);
+  const std::size_t short_size = write::deflate_raw(text, buffer);
+  EXPECT_LT(short_size, long_size);
+  EXPECT_GE(buffer.size(), long_size);
+  EXPECT_TRUE(inflate_raw(buffer.substr(0, short_size)) == text);
+  std::string out = "ActaSearch.text(\"";
+  write::append_base64(out, "foobar");
+  EXPECT_EQ(out, "ActaSearch.text(\"Zm9vYmFy");
 }
 
 // The search texts' UTF-16LE: every form of UTF-8 sequence, and a bad byte as U+FFFD; on x86-64 with and
@@ -378,40 +406,45 @@ void check_utf16le() {
     for (int b : v) out += static_cast<char>(b);
     return out;
   };
-  EXPECT_EQ(utf8::to_utf16le(""), "");
-  EXPECT_EQ(utf8::to_utf16le("A"), bytes({'A', 0}));
-  EXPECT_EQ(utf8::to_utf16le("冰"), bytes({0xB0, 0x51}));                                // U+51B0
-  EXPECT_EQ(utf8::to_utf16le("é"), bytes({0xE9, 0}));                                   // two bytes
-  EXPECT_EQ(utf8::to_utf16le(bytes({0xE0, 0xA4, 0x85})), bytes({0x05, 0x09}));          // U+0905: the lead byte E0
-  EXPECT_EQ(utf8::to_utf16le(bytes({0xED, 0x9F, 0xBF})), bytes({0xFF, 0xD7}));          // U+D7FF: the lead byte ED
-  EXPECT_EQ(utf8::to_utf16le(bytes({0xEF, 0xBC, 0x8C})), bytes({0x0C, 0xFF}));          // U+FF0C, the full-width comma
-  EXPECT_EQ(utf8::to_utf16le(bytes({0xF0, 0xA0, 0x80, 0x80})), bytes({0x40, 0xD8, 0x00, 0xDC}));  // U+20000: a pair
-  EXPECT_EQ(utf8::to_utf16le(bytes({'a', 0xFF, 'b'})), bytes({'a', 0, 0xFD, 0xFF, 'b', 0}));     // a bad byte
+  EXPECT_EQ(utf16(""), "");
+  EXPECT_EQ(utf16("A"), bytes({'A', 0}));
+  EXPECT_EQ(utf16("冰"), bytes({0xB0, 0x51}));                                // U+51B0
+  EXPECT_EQ(utf16("é"), bytes({0xE9, 0}));                                   // two bytes
+  EXPECT_EQ(utf16(bytes({0xE0, 0xA4, 0x85})), bytes({0x05, 0x09}));          // U+0905: the lead byte E0
+  EXPECT_EQ(utf16(bytes({0xED, 0x9F, 0xBF})), bytes({0xFF, 0xD7}));          // U+D7FF: the lead byte ED
+  EXPECT_EQ(utf16(bytes({0xEF, 0xBC, 0x8C})), bytes({0x0C, 0xFF}));          // U+FF0C, the full-width comma
+  EXPECT_EQ(utf16(bytes({0xF0, 0xA0, 0x80, 0x80})), bytes({0x40, 0xD8, 0x00, 0xDC}));  // U+20000: a pair
+  EXPECT_EQ(utf16(bytes({'a', 0xFF, 'b'})), bytes({'a', 0, 0xFD, 0xFF, 'b', 0}));     // a bad byte
   const std::string mixed = "第 62/196 号决议《公约》\n𠀀 Ωé";
-  EXPECT_EQ(from_utf16le(utf8::to_utf16le(mixed)), mixed);
+  EXPECT_EQ(from_utf16le(utf16(mixed)), mixed);
   // Runs of Chinese long enough to be converted five characters at a time, broken at every place by a
   // character of another length or by a lead byte that needs checking (E0, ED), and by a bad byte.
   const std::string han = "山区可持续发展冰川生物多样性";
   for (std::size_t cut = 0; cut <= han.size(); cut += 3)
     for (const std::string other : {"a", "é", "𠀀", "\xE0\xA4\x85", "\xED\x9F\xBF"}) {
       const std::string s = han.substr(0, cut) + other + han.substr(cut) + han;
-      EXPECT_EQ(from_utf16le(utf8::to_utf16le(s)), s) << cut << " " << other;
+      EXPECT_EQ(from_utf16le(utf16(s)), s) << cut << " " << other;
     }
   const std::string bad = han + "\xFF" + han;
-  EXPECT_EQ(utf8::to_utf16le(bad), utf8::to_utf16le(han) + bytes({0xFD, 0xFF}) + utf8::to_utf16le(han));
+  EXPECT_EQ(utf16(bad), utf16(han) + bytes({0xFD, 0xFF}) + utf16(han));
   // Runs of ASCII long enough to be converted sixteen bytes at a time, ended at every place by Chinese, by
   // another sequence and by a bad byte; and each ASCII byte as two bytes, the second zero.
   const std::string ascii = "{\"t\":\"A/RES/62/196\",\"f\":[[0,\"para_1\",";
   for (std::size_t cut = 0; cut <= ascii.size(); ++cut)
     for (const std::string other : {"冰", "é", "𠀀", "\xE0\xA4\x85"}) {
       const std::string s = ascii.substr(0, cut) + other + ascii.substr(cut) + ascii;
-      EXPECT_EQ(from_utf16le(utf8::to_utf16le(s)), s) << cut << " " << other;
+      EXPECT_EQ(from_utf16le(utf16(s)), s) << cut << " " << other;
     }
-  const std::string wide = utf8::to_utf16le(ascii + ascii);
+  const std::string wide = utf16(ascii + ascii);
   ASSERT_EQ(wide.size(), 4 * ascii.size());
   for (std::size_t k = 0; k < 2 * ascii.size(); ++k) {
     EXPECT_EQ(wide[2 * k], ascii[k % ascii.size()]) << k;
     EXPECT_EQ(wide[2 * k + 1], '\0') << k;
   }
-  EXPECT_EQ(utf8::to_utf16le(ascii + "\xFF" + ascii), utf8::to_utf16le(ascii) + bytes({0xFD, 0xFF}) + utf8::to_utf16le(ascii));
+  EXPECT_EQ(utf16(ascii + "\xFF" + ascii), utf16(ascii) + bytes({0xFD, 0xFF}) + utf16(ascii));
+  std::string buffer;  // kept from text to text, as the build does: a shorter text after a longer one
+  const std::size_t long_size = utf8::to_utf16le(han + ascii + han, buffer);
+  const std::size_t short_size = utf8::to_utf16le("冰川", buffer);
+  EXPECT_EQ(long_size, utf16(han + ascii + han).size());
+  EXPECT_EQ(buffer.substr(0, short_size), bytes({0xB0, 0x51, 0xDD, 0x5D}));  // U+51B0 U+5DDD
 }
