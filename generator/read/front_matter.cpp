@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <functional>
 #include <map>
-#include <regex>
 
 #include "util/error.hpp"
 
@@ -18,12 +17,27 @@ bool is_fence(std::string_view line, bool closing) {
   return line == "---" || (closing && line == "...");
 }
 
-// The patterns, compiled when the program starts, on one thread: compiling a std::regex writes caches of
-// the locale that every thread shares (libstdc++'s ctype<char>::narrow), and documents are read on several
-// threads at once: two readers compiling their first patterns together raced (ThreadSanitizer). Matching
-// only reads them.
-const std::regex kIsoDate("^\\d{4}-\\d{2}-\\d{2}$");
-const std::regex kSlug("^[a-z0-9][a-z0-9._-]*$");
+// The checks of a date and a slug, for both paths (yaml-cpp's and the fast one).
+// YYYY-MM-DD, digits only.
+bool iso_date_form(std::string_view s) {
+  auto digits = [&](std::size_t from, std::size_t n) {
+    for (std::size_t i = from; i < from + n; ++i)
+      if (s[i] < '0' || s[i] > '9') return false;
+    return true;
+  };
+  return s.size() == 10 && s[4] == '-' && s[7] == '-' && digits(0, 4) && digits(5, 2) && digits(8, 2);
+}
+// A month 1..12 and a day 1..31, of a date of that form.
+bool real_date(std::string_view s) {
+  const int month = (s[5] - '0') * 10 + (s[6] - '0'), day = (s[8] - '0') * 10 + (s[9] - '0');
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+// Lower-case letters, digits, '.', '-' and '_', starting with a letter or digit, no "..": it names the file.
+bool valid_slug(std::string_view s) {
+  auto ok = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
+  if (s.empty() || !ok(s[0]) || s.find("..") != std::string_view::npos) return false;
+  return std::all_of(s.begin(), s.end(), [&](char c) { return ok(c) || c == '.' || c == '-' || c == '_'; });
+}
 
 struct Ctx {
   std::string file;
@@ -39,9 +53,8 @@ struct Ctx {
   }
   std::string date(const YAML::Node& n, const std::string& key) const {
     std::string s = text(n, key);
-    if (!std::regex_match(s, kIsoDate)) fail(n, "'" + key + "' must be a date written YYYY-MM-DD, not '" + s + "'");
-    int month = std::stoi(s.substr(5, 2)), day = std::stoi(s.substr(8, 2));
-    if (month < 1 || month > 12 || day < 1 || day > 31) fail(n, "'" + key + "' is not a real date: '" + s + "'");
+    if (!iso_date_form(s)) fail(n, "'" + key + "' must be a date written YYYY-MM-DD, not '" + s + "'");
+    if (!real_date(s)) fail(n, "'" + key + "' is not a real date: '" + s + "'");
     return s;
   }
 };
@@ -65,23 +78,6 @@ model::Annotation read_annotation(const Ctx& c, const YAML::Node& node) {
   if (a.anchor.empty()) c.fail(node, "an annotation needs an 'anchor' (the id of a paragraph, e.g. para_15)");
   if (a.markdown.empty()) c.fail(node, "the annotation on '" + a.anchor + "' has no 'note'");
   return a;
-}
-
-// The fast path's checks, the same as the patterns above (std::regex's \d is [0-9]).
-bool iso_date(std::string_view s) {
-  auto digits = [&](std::size_t from, std::size_t n) {
-    for (std::size_t i = from; i < from + n; ++i)
-      if (s[i] < '0' || s[i] > '9') return false;
-    return true;
-  };
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-' || !digits(0, 4) || !digits(5, 2) || !digits(8, 2)) return false;
-  const int month = (s[5] - '0') * 10 + (s[6] - '0'), day = (s[8] - '0') * 10 + (s[9] - '0');
-  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
-}
-bool valid_slug(std::string_view s) {
-  auto ok = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
-  if (s.empty() || !ok(s[0]) || s.find("..") != std::string_view::npos) return false;
-  return std::all_of(s.begin(), s.end(), [&](char c) { return ok(c) || c == '.' || c == '-' || c == '_'; });
 }
 
 // A value of the simple form: null (nothing), one text, or a flow list of texts.
@@ -194,7 +190,7 @@ std::optional<MetadataFile> parse_simple_metadata(std::string_view yaml) {
     if (key == "symbol") m.symbol = std::move(text);
     else if (key == "title") m.title = std::move(text);
     else if (key == "body") m.body = std::move(text);
-    else if (key == "date" && iso_date(text)) m.date = std::move(text);
+    else if (key == "date" && iso_date_form(text) && real_date(text)) m.date = std::move(text);
     else if (key == "session") m.session = std::move(text);
     else if (key == "agenda_item") m.agenda_item = std::move(text);
     else if (key == "kind") m.kind = std::move(text);
@@ -264,7 +260,7 @@ MetadataFile parse_yaml_metadata(const std::string& yaml, const std::string& fil
       {"meeting", [&](const YAML::Node& n) { m.meeting = c.text(n, "meeting"); }},
       {"slug", [&](const YAML::Node& n) {
          out.slug = c.text(n, "slug");
-         if (!std::regex_match(out.slug, kSlug) || out.slug.find("..") != std::string::npos)
+         if (!valid_slug(out.slug))
            c.fail(n, "'slug' must be lower-case letters, digits, '.', '-' or '_' (it names the page file)");
        }},
       {"topics", [&](const YAML::Node& n) {
