@@ -8,14 +8,10 @@
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
-#include <condition_variable>
-#include <deque>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
 #include <set>
-#include <system_error>
-#include <thread>
 
 #include "cache/pack.hpp"
 #include "util/files.hpp"
@@ -124,116 +120,13 @@ std::optional<Store::Mapped> map_file(const fs::path& path, bool* in_file = null
   return Store::Mapped{std::string_view(static_cast<const char*>(at), size), std::move(owner)};
 }
 
-}  // namespace
-
-// Files written around the page cache (write_whole) wait on the device: about 2.5 ms for a pack of 128
-// documents, a fifth of a second for a full build's cache at 10,000 documents, which left a core idle.
-// The writer takes a copy of the bytes and writes them on its own thread; a build's thread waits only when
-// kQueued files are already waiting. A file the writer has not finished reads as missing, so whatever reads
-// the cache's folders (loads of records, removal of what is not kept, mapping a file given to it) waits for
-// the writer first.
-class Store::Writer {
- public:
-  ~Writer() {
-    {
-      std::lock_guard lock(mutex_);
-      stop_ = true;
-    }
-    work_.notify_all();
-    if (thread_.joinable()) thread_.join();
-  }
-
-  void write(fs::path path, const std::vector<std::string_view>& parts) {
-    std::unique_lock lock(mutex_);
-    std::string bytes;
-    if (!spare_.empty()) {
-      bytes = std::move(spare_.back());
-      spare_.pop_back();
-    }
-    lock.unlock();
-    bytes.clear();
-    for (std::string_view p : parts) bytes.append(p);
-    lock.lock();
-    room_.wait(lock, [&] { return queue_.size() < kQueued; });
-    if (!thread_.joinable()) {
-      try {
-        thread_ = std::thread([this] { run(); });
-      } catch (const std::system_error&) {  // no thread to be had: written here and now
-        lock.unlock();
-        write_whole(path, std::vector<std::string_view>{bytes});
-        return;
-      }
-    }
-    queue_.push_back({std::move(path), std::move(bytes)});
-    work_.notify_one();
-  }
-
-  // Waits until every file given is written (or `path` is, when not empty).
-  void flush(const fs::path& path = {}) {
-    std::unique_lock lock(mutex_);
-    auto waiting = [&] {
-      if (path.empty()) return !queue_.empty() || !busy_.empty();
-      return busy_ == path || std::any_of(queue_.begin(), queue_.end(), [&](const Job& j) { return j.path == path; });
-    };
-    idle_.wait(lock, [&] { return !waiting(); });
-    if (path.empty()) spare_.clear();  // the end of a stage's writes: their buffers go
-  }
-
- private:
-  static constexpr std::size_t kQueued = 2, kSpares = 2;
-  struct Job {
-    fs::path path;
-    std::string bytes;
-  };
-  void run() {
-    std::unique_lock lock(mutex_);
-    for (;;) {
-      work_.wait(lock, [&] { return stop_ || !queue_.empty(); });
-      if (queue_.empty()) return;  // stopped, and nothing left
-      Job job = std::move(queue_.front());
-      queue_.pop_front();
-      busy_ = job.path;
-      room_.notify_all();
-      lock.unlock();
-      try {
-        write_whole(job.path, std::vector<std::string_view>{job.bytes});
-      } catch (...) {  // the cache never fails a build: a file not written is a missing entry
-      }
-      lock.lock();
-      busy_.clear();
-      if (spare_.size() < kSpares) spare_.push_back(std::move(job.bytes));
-      idle_.notify_all();
-    }
-  }
-  std::mutex mutex_;
-  std::condition_variable work_, room_, idle_;
-  std::deque<Job> queue_;
-  fs::path busy_;  // the file being written, empty when none
-  std::vector<std::string> spare_;  // buffers of files written, to be reused
-  bool stop_ = false;
-  std::thread thread_;  // started with the first file
-};
-
-void Store::write_file(const fs::path& path, const std::vector<std::string_view>& parts) const {
-  std::size_t total = 0;
-  for (std::string_view p : parts) total += p.size();
-  if (total >= files::kDirectFrom && files::direct_writes() && writer_) writer_->write(path, parts);
-  else write_whole(path, parts);
-}
-
-void Store::flush() const {
-  if (writer_) writer_->flush();
-}
-
-namespace {
-
 struct KeyHash {
   std::size_t operator()(const Hash& h) const { return static_cast<std::size_t>(h.lo ^ (h.hi * 0x9e3779b97f4a7c15ull)); }
 };
 
 }  // namespace
 
-Store::Store(fs::path dir) : dir_(std::move(dir)), writer_(std::make_shared<Writer>()) {
+Store::Store(fs::path dir) : dir_(std::move(dir)) {
   std::error_code ec;
   fs::create_directories(dir_ / "docs", ec);
   if (ec) return;
@@ -252,13 +145,11 @@ fs::path Store::entry_path(std::string_view kind, const Hash& key) const {
 
 std::optional<Store::Mapped> Store::map(std::string_view kind, const Hash& key) const {
   if (!usable_) return std::nullopt;
-  const fs::path path = entry_path(kind, key);
-  if (writer_) writer_->flush(path);
-  return map_file(path);
+  return map_file(entry_path(kind, key));
 }
 
 void Store::put(std::string_view kind, const Hash& key, std::string_view bytes) const {
-  if (usable_) write_file(entry_path(kind, key), {bytes});
+  if (usable_) write_whole(entry_path(kind, key), bytes);
 }
 
 // The packs of docs/ as found on the first load: each mapped once, for every record's head and body.
@@ -301,7 +192,6 @@ struct Store::Packs {
 std::shared_ptr<const Store::Packs> Store::packs() const {
   std::lock_guard lock(pack_state_->mutex);  // the first caller reads the directories, the others wait for it
   if (pack_state_->packs) return pack_state_->packs;
-  flush();  // packs given to the writer are read as they will be, not as temporary files
   auto found = std::make_shared<Packs>();
   std::vector<std::string> names;
   std::error_code ec;
@@ -379,14 +269,13 @@ std::string Store::save_pack(const std::vector<Hash>& keys, const std::vector<st
   const std::string head = pack_head(records);
   std::vector<std::string_view> parts{head};
   for (const auto& r : records) parts.push_back(r.bytes);
-  write_file(dir_ / "docs" / name, parts);
+  write_whole(dir_ / "docs" / name, parts);
   for (const auto* from : copied) from->release();  // what write() read of them, as after decoding
   return name;
 }
 
 void Store::keep_packs(const std::vector<std::string>& keep) const {
   if (!usable_) return;
-  flush();  // a pack being written is still a temporary file, which would go
   {
     std::lock_guard lock(pack_state_->mutex);
     pack_state_->packs.reset();  // the mappings stay while the records loaded from them need them
@@ -401,7 +290,6 @@ void Store::keep_packs(const std::vector<std::string>& keep) const {
 
 void Store::keep_only(std::string_view kind, const std::vector<Hash>& keep) const {
   if (!usable_) return;
-  flush();
   std::set<std::string> names;
   for (const auto& k : keep) names.insert(k.hex());
   std::error_code ec;

@@ -26,7 +26,6 @@
 #include <mutex>
 #include <optional>
 #include <string>
-#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -100,13 +99,6 @@ class Store {
     std::shared_ptr<const Packs> packs;
   };
   std::shared_ptr<PackState> pack_state_ = std::make_shared<PackState>();
-  // Writes the large files (packs, search groups, topic items) on a thread of its own, so that the build's
-  // threads do not wait on the device (store.cpp); shared for the same reason, and done when the last copy
-  // of the Store goes.
-  class Writer;
-  std::shared_ptr<Writer> writer_;
-  void write_file(const std::filesystem::path& path, const std::vector<std::string_view>& parts) const;
-  void flush() const;  // every file given to the writer is in place
 };
 
 }  // namespace acta::cache

@@ -8,7 +8,6 @@
 #include <filesystem>
 #include <random>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "cache/hash.hpp"
@@ -72,52 +71,6 @@ TEST(CacheStore, EntriesOfEverySizeReadBackWrittenEitherWay) {
   expect_round_trip(direct, true);
   acta_test::TempDir buffered("acta-unit-store-buffered", /*create=*/false);
   expect_round_trip(buffered, false);
-}
-
-// Large entries are written by the store's own thread: put from several threads at once, each reads back
-// as given, whether mapped by the same store right after (which waits for that file) or by the next one
-// (the store waits for its writer when it goes), and nothing temporary is left.
-TEST(CacheStore, LargeEntriesPutFromSeveralThreadsAreAllWritten) {
-  acta_test::TempDir dir("acta-unit-store-threads", /*create=*/false);
-  constexpr std::size_t kEach = 12;
-  auto bytes_of = [](std::size_t i) { return noise(262144 + 4096 * i + i, static_cast<unsigned>(1000 + i)); };
-  {
-    cache::Store store(dir);
-    std::vector<std::thread> threads;
-    for (std::size_t t = 0; t < 3; ++t)
-      threads.emplace_back([&, t] {
-        for (std::size_t i = t; i < kEach; i += 3) store.put("search", cache::hash_of("big " + std::to_string(i)), bytes_of(i));
-      });
-    for (auto& th : threads) th.join();
-    for (std::size_t i = kEach; i-- > 0;) {  // the last given first: most likely still being written
-      auto back = store.map("search", cache::hash_of("big " + std::to_string(i)));
-      ASSERT_TRUE(back) << i;
-      EXPECT_TRUE(back->bytes == bytes_of(i)) << i;
-    }
-  }
-  cache::Store again(dir);
-  for (std::size_t i = 0; i < kEach; ++i) {
-    auto back = again.map("search", cache::hash_of("big " + std::to_string(i)));
-    ASSERT_TRUE(back) << i;
-    EXPECT_TRUE(back->bytes == bytes_of(i)) << i;
-  }
-  EXPECT_EQ(files_in(dir), kEach + 1);
-  // keep_only waits for the writer before it removes what is not kept (a file being written is a
-  // temporary one until then).
-  std::vector<cache::Hash> late;
-  std::vector<std::string> late_bytes;
-  for (std::size_t i = 0; i < 4; ++i) {
-    late.push_back(cache::hash_of("late " + std::to_string(i)));
-    late_bytes.push_back(noise(std::size_t{3} << 20, static_cast<unsigned>(2000 + i)));
-  }
-  for (std::size_t i = 0; i < late.size(); ++i) again.put("search", late[i], late_bytes[i]);
-  again.keep_only("search", late);
-  EXPECT_EQ(files_in(dir), late.size() + 1);
-  for (std::size_t i = 0; i < late.size(); ++i) {
-    auto back = again.map("search", late[i]);
-    ASSERT_TRUE(back) << i;
-    EXPECT_TRUE(back->bytes == late_bytes[i]) << i;
-  }
 }
 
 // tmpfs and other file systems without a device may refuse O_DIRECT: the file is then written the usual way.
