@@ -24,6 +24,8 @@ namespace {
 
 constexpr std::string_view kOutputsMagic = "acta-outputs-2\n";
 
+std::atomic<bool> direct_writes_on{true};
+
 // Opens (creates, truncates) `path` for writing with `flags` added, making its folder when that is missing.
 int open_new(const std::string& path, int flags) {
   int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | flags, 0666);
@@ -35,22 +37,54 @@ int open_new(const std::string& path, int flags) {
   return fd;
 }
 
+// Writes `parts` to `fd`, opened with O_DIRECT: copied into a buffer aligned to 4 KiB (kept per thread),
+// padded to whole blocks, written, and the file cut to `total` bytes. False when the file system refuses
+// any of it; the caller then writes the file the usual way.
+bool write_direct(int fd, const std::vector<std::string_view>& parts, std::size_t total) {
+  constexpr std::size_t kBlock = 4096;  // a multiple of every device's logical block
+  const std::size_t padded = (total + kBlock - 1) / kBlock * kBlock;
+  struct Free {
+    void operator()(char* p) const { std::free(p); }
+  };
+  thread_local std::unique_ptr<char, Free> buffer;
+  thread_local std::size_t capacity = 0;
+  if (padded > capacity) {
+    buffer.reset(static_cast<char*>(std::aligned_alloc(kBlock, padded)));
+    capacity = buffer ? padded : 0;
+    if (!buffer) return false;
+  }
+  char* at = buffer.get();
+  for (std::string_view bytes : parts) {
+    if (!bytes.empty()) std::memcpy(at, bytes.data(), bytes.size());
+    at += bytes.size();
+  }
+  std::memset(at, 0, padded - total);
+  for (std::size_t done = 0; done < padded;) {
+    ssize_t n = ::write(fd, buffer.get() + done, padded - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0 || static_cast<std::size_t>(n) % kBlock != 0) return false;
+    done += static_cast<std::size_t>(n);
+  }
+  return ::ftruncate(fd, static_cast<off_t>(total)) == 0;
+}
+
 // Writes `parts`, one after the other, to `path` through a temporary file, so a reader never sees half a
 // file. System calls only: a stream and a check of the folder for each file cost more than the write (the
 // folder is made only when the file cannot be).
 // A large file (a pack, a search group, the topic items, the output list: hundreds of KiB to megabytes)
-// goes around the page cache (files::write_direct): the next build reads it, this one never does, and in a
-// full build the cache's third of a gigabyte otherwise took as many fresh pages of memory, which cost more
-// system time than the device's write (benches: README). Small files are written through the page cache,
-// where one write costs less than waiting on the device.
+// goes around the page cache (O_DIRECT): the next build reads it, this one never does, and in a full build
+// the cache's third of a gigabyte otherwise took as many fresh pages of memory, which cost more system time
+// than the device's write (benches: README). Small files are written through the page cache, where one
+// write costs less than waiting on the device.
 bool write_whole(const fs::path& path, const std::vector<std::string_view>& parts) {
+  constexpr std::size_t kDirectFrom = std::size_t{256} << 10;
   const std::string tmp = path.string() + ".tmp-" + std::to_string(::getpid()) + "-" +
                           std::to_string(std::hash<std::string>{}(path.string()) & 0xffff);
   std::size_t total = 0;
   for (std::string_view bytes : parts) total += bytes.size();
-  if (total >= files::kDirectFrom && files::direct_writes()) {
+  if (total >= kDirectFrom && direct_writes_on.load(std::memory_order_relaxed)) {
     if (int fd = open_new(tmp, O_DIRECT); fd >= 0) {
-      bool ok = files::write_direct(fd, parts);
+      bool ok = write_direct(fd, parts, total);
       ok = ::close(fd) == 0 && ok;
       if (ok && ::rename(tmp.c_str(), path.c_str()) == 0) return true;
       ::unlink(tmp.c_str());
@@ -125,6 +159,8 @@ struct KeyHash {
 };
 
 }  // namespace
+
+void set_direct_writes(bool on) { direct_writes_on.store(on, std::memory_order_relaxed); }
 
 Store::Store(fs::path dir) : dir_(std::move(dir)) {
   std::error_code ec;

@@ -45,6 +45,11 @@ struct OutputEntry {
 // Output path (relative, '/'-separated) -> what made it.
 using OutputKeys = std::unordered_map<std::string, OutputEntry>;
 
+// Whether the cache's large files are written around the page cache (O_DIRECT, where the file system takes
+// it; store.cpp write_whole). On by default; off, every file goes through the page cache (tests compare the
+// two).
+void set_direct_writes(bool on);
+
 class Store {
  public:
   explicit Store(std::filesystem::path dir);

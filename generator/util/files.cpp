@@ -6,12 +6,9 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <atomic>
 #include <cerrno>
-#include <cstdlib>
 #include <cstring>
 #include <fstream>
-#include <memory>
 #include <sstream>
 #include <vector>
 
@@ -65,43 +62,6 @@ void write(const fs::path& path, std::string_view content) {
   out.write(content.data(), static_cast<std::streamsize>(content.size()));
   out.flush();
   if (!out) throw SourceError({display(path), 0}, "cannot write file (disk full?)");
-}
-
-namespace {
-std::atomic<bool> direct_writes_on{true};
-}  // namespace
-
-bool direct_writes() { return direct_writes_on.load(std::memory_order_relaxed); }
-void set_direct_writes(bool on) { direct_writes_on.store(on, std::memory_order_relaxed); }
-
-bool write_direct(int fd, const std::vector<std::string_view>& parts) {
-  constexpr std::size_t kBlock = 4096;  // a multiple of every device's logical block
-  std::size_t total = 0;
-  for (std::string_view bytes : parts) total += bytes.size();
-  const std::size_t padded = (total + kBlock - 1) / kBlock * kBlock;
-  struct Free {
-    void operator()(char* p) const { std::free(p); }
-  };
-  thread_local std::unique_ptr<char, Free> buffer;
-  thread_local std::size_t capacity = 0;
-  if (padded > capacity) {
-    buffer.reset(static_cast<char*>(std::aligned_alloc(kBlock, padded)));
-    capacity = buffer ? padded : 0;
-    if (!buffer) return false;
-  }
-  char* at = buffer.get();
-  for (std::string_view bytes : parts) {
-    if (!bytes.empty()) std::memcpy(at, bytes.data(), bytes.size());
-    at += bytes.size();
-  }
-  std::memset(at, 0, padded - total);
-  for (std::size_t done = 0; done < padded;) {
-    ssize_t n = ::write(fd, buffer.get() + done, padded - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0 || static_cast<std::size_t>(n) % kBlock != 0) return false;
-    done += static_cast<std::size_t>(n);
-  }
-  return ::ftruncate(fd, static_cast<off_t>(total)) == 0;
 }
 
 namespace {

@@ -6,7 +6,6 @@
 #include <functional>
 #include <string>
 #include <string_view>
-#include <vector>
 
 namespace acta::files {
 
@@ -17,19 +16,6 @@ void read_into(const std::filesystem::path& path, std::string& out);
 
 // Writes `content` to `path`, creating parent folders; throws SourceError on failure.
 void write(const std::filesystem::path& path, std::string_view content);
-
-// Writes `parts`, one after the other, to `fd`, a new empty file opened with O_DIRECT (around the page
-// cache): copied into a buffer aligned to 4 KiB (kept per thread), padded to whole blocks, written, and the
-// file cut to their size. False when the file system refuses any of it (the caller then writes the file
-// the usual way). Worth it for files of hundreds of KiB and more that this process does not read again:
-// their bytes then take no fresh memory of the page cache (README, "Figures").
-bool write_direct(int fd, const std::vector<std::string_view>& parts);
-// Files from this size on are worth writing with write_direct.
-constexpr std::size_t kDirectFrom = std::size_t{256} << 10;
-// Whether the writers use write_direct for such files (the build cache's, the site's). On by default; off,
-// every file goes through the page cache (tests compare the two).
-bool direct_writes();
-void set_direct_writes(bool on);
 
 // Removes a folder and everything under it, quietly (what cannot be removed stays). Walks by folder handles
 // (openat/unlinkat), not whole paths: removing a site of 50,000 files is mostly path lookups otherwise.

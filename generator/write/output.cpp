@@ -83,16 +83,14 @@ void StagedOutput::set_previous(cache::OutputKeys previous) {
   if (target_fd_ < 0 && !previous_.empty()) target_fd_ = ::open(target_.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 }
 
-// Creates `relative` under the staging folder for writing (with `flags` added), making its folders on first
-// use.
-int StagedOutput::create(const fs::path& relative, int flags) const {
-  int fd = ::openat(staging_fd_, relative.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | flags, 0666);
+// Creates `relative` under the staging folder for writing, making its folders on first use.
+int StagedOutput::create(const fs::path& relative) const {
+  int fd = ::openat(staging_fd_, relative.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
   if (fd < 0 && errno == ENOENT && relative.has_parent_path()) {
     std::error_code ec;
     fs::create_directories(staging_ / relative.parent_path(), ec);
-    fd = ::openat(staging_fd_, relative.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | flags, 0666);
+    fd = ::openat(staging_fd_, relative.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
   }
-  if (fd < 0 && flags != 0) return -1;  // the caller tries again without them
   if (fd < 0) throw SourceError({files::display(staging_ / relative), 0}, std::string("cannot write file: ") + std::strerror(errno));
   return fd;
 }
@@ -103,19 +101,8 @@ void StagedOutput::write(const fs::path& relative, std::string_view content, con
     throw SourceError({relative.string(), 0}, "refusing to write outside the output folder");
   // A spare's file may be a link to the current site's: replaced, never truncated.
   if (recycled_) clear_way(clean);
-  // A large page (a topic page, the citations page) around the page cache, as the build cache's files:
-  // files::write_direct. The usual way when the file system refuses.
-  int fd = -1;
-  if (content.size() >= files::kDirectFrom && files::direct_writes()) {
-    fd = create(clean, O_DIRECT);
-    if (fd >= 0 && !files::write_direct(fd, {content})) {
-      ::close(fd);
-      fd = -1;
-    }
-  }
-  const bool written = fd >= 0;
-  if (!written) fd = create(clean);
-  for (std::size_t done = written ? content.size() : 0; done < content.size();) {
+  int fd = create(clean);
+  for (std::size_t done = 0; done < content.size();) {
     ssize_t n = ::write(fd, content.data() + done, content.size() - done);
     if (n < 0 && errno == EINTR) continue;
     if (n <= 0) {

@@ -98,7 +98,7 @@ class StagedOutput {
   void record(std::string relative, const cache::OutputEntry& entry) const;
   void made(std::string relative) const;
   void clear_way(const std::filesystem::path& relative) const;
-  int create(const std::filesystem::path& relative, int flags = 0) const;
+  int create(const std::filesystem::path& relative) const;
   void prune() const;
   bool overlaps_target(const std::filesystem::path& p) const;
   void retire(const std::filesystem::path& old) const;

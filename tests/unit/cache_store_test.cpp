@@ -12,7 +12,6 @@
 
 #include "cache/hash.hpp"
 #include "cache/store.hpp"
-#include "util/files.hpp"
 #include "../common/temp_dir.hpp"
 
 using namespace acta;
@@ -40,7 +39,7 @@ std::size_t files_in(const fs::path& dir) {
 }
 
 void expect_round_trip(const fs::path& dir, bool direct) {
-  files::set_direct_writes(direct);
+  cache::set_direct_writes(direct);
   cache::Store store(dir);
   for (std::size_t i = 0; i < kSizes.size(); ++i) {
     const auto key = cache::hash_of("entry " + std::to_string(i));
@@ -61,7 +60,7 @@ void expect_round_trip(const fs::path& dir, bool direct) {
   EXPECT_TRUE(back->bytes == shorter);
   // One file per entry: no temporary file left behind (CACHEDIR.TAG is the other one).
   EXPECT_EQ(files_in(dir), kSizes.size() + 2);
-  files::set_direct_writes(true);
+  cache::set_direct_writes(true);
 }
 
 }  // namespace

@@ -2,10 +2,6 @@
 
 #include <filesystem>
 #include <fstream>
-#include <string>
-#include <vector>
-
-#include "cache/hash.hpp"
 
 #include "util/error.hpp"
 #include "util/files.hpp"
@@ -51,37 +47,6 @@ TEST(StagedOutput, FailedBuildLeavesPreviousSite) {
   int entries = 0;
   for (auto& e : fs::directory_iterator(root)) { (void)e; ++entries; }
   EXPECT_EQ(entries, 1);  // the staging folder was removed
-}
-
-// Large pages go around the page cache (files::write_direct: padded to whole blocks, then cut to size),
-// small ones through it; either way each file holds its bytes and no more, and its size is what the
-// incremental build records.
-TEST(StagedOutput, FilesOfEverySizeHoldTheirBytesWrittenEitherWay) {
-  const std::vector<std::size_t> sizes = {0, 1, 4095, 4096, 4097, 262143, 262144, 262145, 266240, 1048699};
-  for (bool direct : {true, false}) {
-    acta::files::set_direct_writes(direct);
-    auto root = temp_dir(direct ? "direct" : "buffered");
-    std::vector<std::string> contents;
-    {
-      StagedOutput out(root / "public");
-      for (std::size_t i = 0; i < sizes.size(); ++i) {
-        std::string c(sizes[i], '\0');
-        for (std::size_t k = 0; k < c.size(); ++k) c[k] = static_cast<char>('a' + (k * 7 + i) % 26);
-        out.write("topics/page-" + std::to_string(i) + ".html", c, acta::cache::hash_of(c));
-        contents.push_back(std::move(c));
-      }
-      auto keys = out.keys();
-      for (std::size_t i = 0; i < sizes.size(); ++i)
-        EXPECT_EQ(keys.at("topics/page-" + std::to_string(i) + ".html").size, sizes[i]);
-      out.commit();
-    }
-    for (std::size_t i = 0; i < sizes.size(); ++i) {
-      const fs::path file = root / "public" / "topics" / ("page-" + std::to_string(i) + ".html");
-      EXPECT_EQ(fs::file_size(file), sizes[i]) << (direct ? "direct" : "buffered");
-      EXPECT_TRUE(acta::files::read(file) == contents[i]) << sizes[i] << (direct ? " direct" : " buffered");
-    }
-  }
-  acta::files::set_direct_writes(true);
 }
 
 TEST(StagedOutput, StaleStagingFromKilledBuildIsCleaned) {
