@@ -38,8 +38,14 @@ std::size_t files_in(const fs::path& dir) {
   return n;
 }
 
+// Sets how the cache writes large files for one scope, and puts the default back however the scope ends.
+struct DirectWrites {
+  explicit DirectWrites(bool on) { cache::set_direct_writes(on); }
+  ~DirectWrites() { cache::set_direct_writes(true); }
+};
+
 void expect_round_trip(const fs::path& dir, bool direct) {
-  cache::set_direct_writes(direct);
+  DirectWrites writes(direct);
   cache::Store store(dir);
   for (std::size_t i = 0; i < kSizes.size(); ++i) {
     const auto key = cache::hash_of("entry " + std::to_string(i));
@@ -50,9 +56,9 @@ void expect_round_trip(const fs::path& dir, bool direct) {
     EXPECT_EQ(back->bytes.size(), bytes.size());
     EXPECT_TRUE(back->bytes == bytes) << "size " << kSizes[i] << (direct ? " (direct)" : " (buffered)");
   }
-  // Replaced by a shorter entry (a larger file before it, a whole block and more): only the new bytes.
+  // Replaced by a shorter entry, not a whole number of blocks: only the new bytes.
   const auto key = cache::hash_of("replaced");
-  store.put("search", key, noise(3 * 4096 + 17, 99));
+  store.put("search", key, noise((std::size_t{1} << 20) + 3 * 4096 + 17, 99));
   const std::string shorter = noise(300000, 100);
   store.put("search", key, shorter);
   auto back = store.map("search", key);
@@ -60,7 +66,6 @@ void expect_round_trip(const fs::path& dir, bool direct) {
   EXPECT_TRUE(back->bytes == shorter);
   // One file per entry: no temporary file left behind (CACHEDIR.TAG is the other one).
   EXPECT_EQ(files_in(dir), kSizes.size() + 2);
-  cache::set_direct_writes(true);
 }
 
 }  // namespace
