@@ -200,7 +200,7 @@ std::size_t write_search(const SiteContext& site, const search::Index& index, co
     // fifth faster and a tenth smaller (1,000 documents of the synthetic corpus).
     thread_local std::string utf16, packed;  // kept for the thread's next text
     const std::size_t wide = utf8::to_utf16le(text_json(site.archive.documents[i]), utf16);  // bytes of it
-    const std::size_t size = deflate_raw(std::string_view(utf16.data(), wide), packed);
+    const std::size_t size = deflate_utf16_text(std::string_view(utf16.data(), wide), packed);
     std::string content;
     content.reserve((size + 2) / 3 * 4 + 24);
     content += "ActaSearch.text(\"";
