@@ -62,14 +62,19 @@ std::string plain_text(const Inlines& inlines) {
 }
 
 std::string block_plain_text(const Block& block) {
-  if (block.kind != BlockKind::Table) return plain_text(block.content);
   std::string out;
+  block_plain_text(block, out);
+  return out;
+}
+
+void block_plain_text(const Block& block, std::string& out) {
+  out.clear();
+  if (block.kind != BlockKind::Table) return append_plain_text(block.content, out);
   for (const auto& row : block.rows)
     for (const auto& cell : row) {
       if (!out.empty()) out += ' ';
       append_plain_text(cell, out);
     }
-  return out;
 }
 
 void Document::need_body() const {

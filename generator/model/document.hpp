@@ -132,6 +132,8 @@ struct Block {
 // The text of a block as the analysis passes see it: plain_text of its content, table cells joined by
 // spaces. Offsets in TermHit refer to this string.
 std::string block_plain_text(const Block& block);
+// The same into `out` (replacing what it held), for a caller that reuses one buffer.
+void block_plain_text(const Block& block, std::string& out);
 
 // ---- Notes ----------------------------------------------------------------------------------------------
 

@@ -16,6 +16,9 @@
 
 #include "util/utf8.hpp"
 
+#define XXH_INLINE_ALL
+#include <xxhash.h>
+
 namespace acta::analyze::topics {
 
 namespace {
@@ -40,6 +43,10 @@ constexpr std::uint8_t kInert = 1, kSpace = 2, kSingle = 4;
 struct BmpClasses {
   std::vector<std::uint8_t> flags = std::vector<std::uint8_t>(0x10000, 0);
   std::vector<char16_t> single = std::vector<char16_t>(0x10000, 0);
+  // The run of code points around U+4E00 (the CJK Unified Ideographs, as ICU's data has them) that are all
+  // inert and no space: most of a Chinese text, told apart by comparing, without a lookup in `flags` (a 64
+  // KB table, larger than the first cache). Empty if U+4E00 is not such a code point.
+  char32_t plain_first = 0, plain_count = 0;
 };
 
 const BmpClasses& bmp_classes() {
@@ -62,6 +69,14 @@ const BmpClasses& bmp_classes() {
         }
       }
     }
+    auto plain = [&](char32_t c) { return (t.flags[c] & (kInert | kSpace)) == kInert; };
+    if (plain(0x4E00)) {
+      char32_t first = 0x4E00, last = 0x4E00;
+      while (first > 0 && plain(first - 1)) --first;
+      while (last < 0xFFFF && plain(last + 1)) ++last;
+      t.plain_first = first;
+      t.plain_count = last - first + 1;
+    }
     return t;
   }();
   return table;
@@ -83,6 +98,22 @@ struct Sink {
       m->source_size[used] = static_cast<std::uint8_t>(end - at);
     }
     ++used;
+  }
+  // The first n (at most 5) of `five`, characters of three bytes each from `at` on, each one unit: one
+  // check of room for the run.
+  void put_run(const char32_t* five, int n, std::size_t at) {
+    if (used + 5 > text.size()) grow(used + 16);
+    char16_t* t = text.data() + used;
+    for (int k = 0; k < n; ++k) t[k] = static_cast<char16_t>(five[k]);
+    if (m) {
+      std::uint32_t* src = m->source.data() + used;
+      std::uint8_t* size = m->source_size.data() + used;
+      for (int k = 0; k < n; ++k) {
+        src[k] = static_cast<std::uint32_t>(at + 3 * static_cast<std::size_t>(k));
+        size[k] = 3;
+      }
+    }
+    used += static_cast<std::size_t>(n);
   }
   void grow(std::size_t size) {
     text.resize(std::max(size, text.size() * 2));
@@ -116,13 +147,17 @@ std::size_t normalize_into(std::string_view original, std::u16string& out, Match
   while (i < original.size()) {
     // Chinese text, the common case, five characters at a time: when each is left as it is (inert) and
     // is no space, and no space waits before them, they go as they are.
+    // A run that a punctuation mark ends goes as far as it is plain (the mark takes the general path).
     if (char32_t five[5]; !pending_space && utf8::five_three_byte(original, i, five)) {
-      bool plain = true;
-      for (char32_t c : five) plain = plain && (classes.flags[c] & (kInert | kSpace)) == kInert;
-      if (plain) {
-        for (int k = 0; k < 5; ++k, i += 3) sink.put(static_cast<char16_t>(five[k]), i, i + 3);
-        length += 5;
-        last = five[4];
+      int plain = 0;
+      while (plain < 5 && (five[plain] - classes.plain_first < classes.plain_count ||
+                           (classes.flags[five[plain]] & (kInert | kSpace)) == kInert))
+        ++plain;
+      if (plain > 0) {
+        sink.put_run(five, plain, i);
+        i += 3 * static_cast<std::size_t>(plain);
+        length += static_cast<std::size_t>(plain);
+        last = five[plain - 1];
         continue;
       }
     }
@@ -263,9 +298,14 @@ std::vector<int32_t> segment(const char16_t* text, int32_t size) {
 constexpr int32_t kCachedWindow = 1000;            // units; longer windows are segmented every time
 constexpr std::size_t kCacheUnits = std::size_t{1} << 20;  // units of window text kept per thread
 
+// XXH3 rather than std::hash's (MurmurHash-like) byte loop: windows are tens of units, hashed at every lookup.
+struct WindowHash {
+  std::size_t operator()(std::u16string_view w) const { return XXH3_64bits(w.data(), w.size() * sizeof(char16_t)); }
+};
+
 struct WindowCache {
   std::deque<std::u16string> keys;  // owns the text the map's views point into
-  std::unordered_map<std::u16string_view, std::vector<int32_t>> boundaries;
+  std::unordered_map<std::u16string_view, std::vector<int32_t>, WindowHash> boundaries;
   std::size_t units = 0;
 };
 
@@ -299,8 +339,15 @@ void mark_boundaries(const std::u16string& text, int32_t from, int32_t to, std::
 
 MatchText prepare_match_text(std::string_view original) {
   MatchText m;
-  m.length = normalize_into(original, m.text, &m);
+  prepare_match_text(original, m);
   return m;
+}
+
+void prepare_match_text(std::string_view original, MatchText& m) {
+  m.text.clear();
+  m.source.clear();
+  m.source_size.clear();
+  m.length = normalize_into(original, m.text, &m);
 }
 
 std::u16string normalize_term(std::string_view term) {

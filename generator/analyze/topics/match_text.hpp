@@ -32,6 +32,8 @@ struct MatchText {
 
 // Normalizes `original` (no segmentation).
 MatchText prepare_match_text(std::string_view original);
+// The same into `m`, whose buffers are reused (a pass over every paragraph keeps one per thread).
+void prepare_match_text(std::string_view original, MatchText& m);
 
 // Normalizes a term the same way: "巴黎 协定" and "巴黎协定" are the same term.
 std::u16string normalize_term(std::string_view term);

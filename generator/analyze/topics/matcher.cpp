@@ -64,44 +64,65 @@ TopicMatcher::TopicMatcher(const std::vector<config::Topic>& topics) : topic_cou
     }
   }
   for (std::size_t s = 0; s < trie.size(); ++s) delta_[s * classes_] = 0;  // a unit in no term: back to the root
-  if (trie.size() <= 0xFFFF) {
+  // Per state, the first state down its fail chain (itself included) where a pattern ends, or -1.
+  first_output_.resize(trie.size());
+  for (std::size_t s = 0; s < trie.size(); ++s) first_output_[s] = pattern_at_[s] >= 0 ? static_cast<int32_t>(s) : output_[s];
+  // The table as the scan reads it: rows of a power of two entries (shift_), each entry the offset of the
+  // next state's row (state << shift_), so that the scan neither multiplies nor divides.
+  while ((std::size_t{1} << shift_) < classes_) ++shift_;
+  std::vector<int32_t> rows(trie.size() << shift_, 0);
+  for (std::size_t s = 0; s < trie.size(); ++s)
+    for (std::size_t c = 0; c < classes_; ++c) rows[(s << shift_) + c] = delta_[s * classes_ + c] << shift_;
+  delta_ = std::move(rows);
+  if (delta_.size() <= 0xFFFF) {
     delta16_.assign(delta_.begin(), delta_.end());
     delta_.clear();
   }
 }
 
-template <typename Table>
-void TopicMatcher::scan(const std::u16string& text, const Table& delta, std::vector<Occurrence>& found) const {
-  const char16_t* units = text.data();
-  const auto n = static_cast<int32_t>(text.size());
-  std::size_t s = 0;
-  for (int32_t j = 0; j < n; ++j) {
-    s = static_cast<std::size_t>(delta[s * classes_ + unit_class_[units[j]]]);
-    if (s == 0) continue;
-    for (int32_t o = pattern_at_[s] >= 0 ? static_cast<int32_t>(s) : output_[s]; o > 0; o = output_[static_cast<std::size_t>(o)]) {
-      const int32_t p = pattern_at_[static_cast<std::size_t>(o)];
-      const int32_t len = patterns_[static_cast<std::size_t>(p)].length;
-      found.push_back({j + 1 - len, len, p});
-    }
+void TopicMatcher::emit(int32_t end, int32_t state, std::vector<Occurrence>& found) const {
+  for (int32_t o = state; o > 0; o = output_[static_cast<std::size_t>(o)]) {
+    const int32_t p = pattern_at_[static_cast<std::size_t>(o)];
+    const int32_t len = patterns_[static_cast<std::size_t>(p)].length;
+    found.push_back({end - len, len, p});
   }
 }
 
-std::vector<TopicMatcher::Occurrence> TopicMatcher::occurrences(const std::u16string& text) const {
-  std::vector<Occurrence> found;
+template <typename Table>
+void TopicMatcher::scan(const std::u16string& text, const Table& delta, std::vector<Occurrence>& found) const {
+  // The loop holds only what it reads, in locals, and hands the rare ends of terms to emit(): with more
+  // live values (the members read through `this`, which `found` may alias, and the output loop inline),
+  // the compiler kept the state in memory, a store and a load on the one chain every unit waits on.
+  const char16_t* units = text.data();
+  const auto n = static_cast<int32_t>(text.size());
+  const std::uint16_t* unit_class = unit_class_.data();
+  const auto* next = delta.data();  // by row: the rows' offsets (state << shift_), not the states
+  const int32_t* first_output = first_output_.data();
+  const unsigned shift = shift_;
+  std::size_t row = 0;
+  for (int32_t j = 0; j < n; ++j) {
+    row = next[row + unit_class[units[j]]];
+    if (const int32_t o = first_output[row >> shift]; o > 0) [[unlikely]]
+      emit(j + 1, o, found);
+  }
+}
+
+void TopicMatcher::occurrences(const std::u16string& text, std::vector<Occurrence>& found) const {
+  found.clear();
   if (delta16_.empty()) scan(text, delta_, found);
   else scan(text, delta16_, found);
   std::sort(found.begin(), found.end(), [](const Occurrence& a, const Occurrence& b) {
     return a.begin != b.begin ? a.begin < b.begin : a.length > b.length;
   });
-  return found;
 }
 
 std::vector<Hit> TopicMatcher::find(const MatchText& m) const {
   std::vector<Hit> hits;
-  const auto found = occurrences(m.text);
+  thread_local std::vector<Occurrence> found;  // kept from paragraph to paragraph
+  occurrences(m.text, found);
   if (found.empty()) return hits;
-  std::vector<std::pair<int32_t, int32_t>> spans;
-  spans.reserve(found.size());
+  thread_local std::vector<std::pair<int32_t, int32_t>> spans;
+  spans.clear();
   for (const auto& o : found) spans.emplace_back(o.begin, o.begin + o.length);
   const std::vector<bool> boundary = word_boundaries(m.text, spans);
 

@@ -46,19 +46,23 @@ class TopicMatcher {
     int32_t length = 0;
     int32_t pattern = 0;
   };
-  // Every place where a term's text occurs, whole words or not: by begin, longest first.
-  std::vector<Occurrence> occurrences(const std::u16string& text) const;
+  // Every place where a term's text occurs, whole words or not: by begin, longest first (into `found`).
+  void occurrences(const std::u16string& text, std::vector<Occurrence>& found) const;
   template <typename Table>
   void scan(const std::u16string& text, const Table& delta, std::vector<Occurrence>& found) const;
+  // The terms that end before unit `end` of the text, in the state `state` (first_output_) and down its chain.
+  [[gnu::noinline]] void emit(int32_t end, int32_t state, std::vector<Occurrence>& found) const;
 
-  // The automaton as a table: units map to classes (0: in no term), and delta_[state * classes_ + class]
-  // is the next state, fail links already followed.
+  // The automaton as a table: units map to classes (0: in no term), and delta_[(state << shift_) + class]
+  // is the next state's row, next state << shift_, fail links already followed.
   std::vector<std::uint16_t> unit_class_;
   std::size_t classes_ = 1;
+  unsigned shift_ = 0;  // rows of 2^shift_ >= classes_ entries
   std::vector<int32_t> delta_;
-  std::vector<std::uint16_t> delta16_;  // the same, when the states fit (half the cache lines)
-  std::vector<int32_t> pattern_at_;  // per state: the pattern that ends there, or -1
-  std::vector<int32_t> output_;      // per state: the nearest state down the fail chain where one ends, or -1
+  std::vector<std::uint16_t> delta16_;  // the same, when the table fits 16 bits (half the cache lines)
+  std::vector<int32_t> pattern_at_;    // per state: the pattern that ends there, or -1
+  std::vector<int32_t> output_;        // per state: the nearest state down the fail chain where one ends, or -1
+  std::vector<int32_t> first_output_;  // per state: itself if a pattern ends there, else output_
   struct Owner {
     std::size_t topic = 0;
     std::size_t term = 0;  // the first term of the topic with this text

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <span>
 
 #include "analyze/topics/matcher.hpp"
 #include "analyze/topics/scoring.hpp"
@@ -47,13 +48,19 @@ void score_document(model::Document& doc, const config::Config& cfg, const Topic
     double score = 0;
     std::vector<model::TermHit> hits;
   };
-  std::vector<std::vector<Found>> found(doc.blocks.size(), std::vector<Found>(ntopics));
+  // found[b * ntopics + t]: block b, topic t (one allocation, not one per block).
+  std::vector<Found> found(doc.blocks.size() * ntopics);
+  auto found_in = [&](std::size_t b) { return std::span<Found>(found).subspan(b * ntopics, ntopics); };
+  // A paragraph's text and its normalized form, in buffers this thread keeps from paragraph to paragraph.
+  thread_local std::string plain;
+  thread_local topics::MatchText text;
   for (std::size_t b = 0; b < doc.blocks.size(); ++b) {
     auto& block = doc.blocks[b];
     block.topics.clear();
     block.topic_evidence.clear();
     if (!scored(block.kind)) continue;
-    const auto text = topics::prepare_match_text(model::block_plain_text(block));
+    model::block_plain_text(block, plain);
+    topics::prepare_match_text(plain, text);
     const auto hits = matcher.find(text);
     if (hits.empty()) continue;
     std::vector<double> weighted(ntopics, 0.0);
@@ -61,10 +68,10 @@ void score_document(model::Document& doc, const config::Config& cfg, const Topic
       double w = cfg.topics[h.topic].terms[h.term].weight;
       if (in_title[h.topic].count(h.term)) w *= params.title_boost;
       weighted[h.topic] += w;
-      found[b][h.topic].hits.push_back({h.begin, h.end});
+      found_in(b)[h.topic].hits.push_back({h.begin, h.end});
     }
     const std::size_t length = text.length;
-    for (std::size_t t = 0; t < ntopics; ++t) found[b][t].score = topics::paragraph_score(weighted[t], length, params);
+    for (std::size_t t = 0; t < ntopics; ++t) found_in(b)[t].score = topics::paragraph_score(weighted[t], length, params);
   }
 
   // Evidence: paragraphs that pass the paragraph threshold, or any paragraph with a hit for an asserted topic.
@@ -74,11 +81,11 @@ void score_document(model::Document& doc, const config::Config& cfg, const Topic
     totals[t].asserted = asserted.count(topic.id) != 0;
     totals[t].threshold = topic.threshold >= 0 ? topic.threshold : cfg.topic_threshold;
     for (std::size_t b = 0; b < doc.blocks.size(); ++b) {
-      const Found& f = found[b][t];
+      const Found& f = found_in(b)[t];
       if (f.hits.empty()) continue;
       if (f.score < params.paragraph_threshold && !totals[t].asserted) continue;
       std::vector<double> scores;
-      for (const Found& g : found[b]) scores.push_back(g.score);
+      for (const Found& g : found_in(b)) scores.push_back(g.score);
       const double contribution = topics::paragraph_contribution(scores, t);
       totals[t].score += contribution;
       totals[t].paragraphs += 1;
