@@ -159,25 +159,26 @@ Data document_data(const SiteContext& site, std::size_t index) {
   d.set("has_footnotes", Data(!doc.footnotes.empty()));
   d.set("footnotes", std::move(notes));
 
-  // Documents of the archive that cite this one (filled by the citation pass).
+  // Documents of the archive that cite this one (filled by the citation pass), each with its places: the
+  // places come in document order, so each citing document's are one run of them (one pass: a document
+  // cited from thousands of places would otherwise scan them all for each citing document).
   List cited_by;
   if (index < site.archive.cited_by.size()) {
-    std::vector<std::size_t> order;
-    for (const auto& place : site.archive.cited_by[index])
-      if (order.empty() || order.back() != place.doc) order.push_back(place.doc);
-    for (std::size_t citing : order) {
+    const auto& places_of = site.archive.cited_by[index];
+    for (std::size_t run = 0; run < places_of.size();) {
+      const std::size_t citing = places_of[run].doc;
       const auto& cd = site.archive.documents[citing];
+      const std::string href = "../" + model::page_path(cd);
       Data c;
-      c.set("href", "../" + model::page_path(cd));
+      c.set("href", href);
       c.set("symbol", cd.meta.symbol);
       c.set("title", cd.meta.title);
       set_optional(c, "date", display_date(cd.meta.date));
       List places;
-      for (const auto& place : site.archive.cited_by[index]) {
-        if (place.doc != citing) continue;
+      for (; run < places_of.size() && places_of[run].doc == citing; ++run) {
         Data p;
-        p.set("href", "../" + model::page_path(cd) + "#" + place.block_id);
-        p.set("label", place_label(place.block_id));
+        p.set("href", href + "#" + places_of[run].block_id);
+        p.set("label", place_label(places_of[run].block_id));
         places.push_back(std::move(p));
       }
       c.set("places", std::move(places));

@@ -1,11 +1,12 @@
 // The JSON and Akoma Ntoso exports of a hand-built archive: ids, footnotes placed at their reference,
-// citations inside and outside the archive, and citations in footnotes.
+// citations inside and outside the archive, and citations in footnotes; and the cited-by list of a page.
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
 
 #include "write/exports.hpp"
 #include "write/json.hpp"
+#include "write/pages.hpp"
 
 using namespace acta;
 using model::BlockKind;
@@ -199,4 +200,37 @@ TEST(Exports, LinksBetweenFilesAreRelative) {
   EXPECT_EQ(write::link_between("doc/a.json", "topics/water.html"), "../topics/water.html");
   EXPECT_EQ(write::link_between("doc/a.json", "index.html"), "../index.html");
   EXPECT_EQ(write::link_between("a.json", "b.json"), "b.json");
+}
+
+// The page's "cited by" list (write/pages.cpp): each citing document once, in archive order, with each of
+// its places in order, as the backlink pass lists them (document order, so a document's places are one
+// run); the JSON export lists every place.
+TEST(Exports, CitedByListsEachCitingDocumentOnceWithItsPlaces) {
+  config::Config cfg;
+  model::Archive arch = archive();
+  model::Document third;
+  third.meta.symbol = "A/RES/80/144";
+  third.meta.title = "山区可持续发展";
+  third.slug = "a-res-80-144";
+  arch.documents.push_back(std::move(third));
+  arch.reindex();
+  arch.cited_by[0] = {{1, "preamble__p_1"}, {1, "para_1"}, {1, "fn_1"}, {2, "para_3"}, {2, "para_4__point_b"}};
+  write::Templates templates(std::filesystem::path(ACTA_SOURCE_DIR) / "templates");
+  write::SiteContext site{cfg, arch, templates};
+  const write::Data data = write::document_data(site, 0);
+  const auto* list = data.find("cited_by")->list_value();
+  ASSERT_NE(list, nullptr);
+  ASSERT_EQ(list->size(), 2u);
+  auto text = [](const write::Data& d, const char* key) { return *d.find(key)->string_value(); };
+  EXPECT_EQ(text((*list)[0], "href"), "../doc/a-res-62-196.html");
+  EXPECT_EQ(text((*list)[1], "symbol"), "A/RES/80/144");
+  std::vector<std::string> places;
+  for (const auto& c : *list)
+    for (const auto& p : *c.find("places")->list_value()) places.push_back(text(p, "href"));
+  EXPECT_EQ(places, (std::vector<std::string>{"../doc/a-res-62-196.html#preamble__p_1", "../doc/a-res-62-196.html#para_1",
+                                              "../doc/a-res-62-196.html#fn_1", "../doc/a-res-80-144.html#para_3",
+                                              "../doc/a-res-80-144.html#para_4__point_b"}));
+  EXPECT_FALSE(data.find("has_cited_by")->is_falsy());
+  auto j = nlohmann::json::parse(write::document_json(site, 0));
+  EXPECT_EQ(j["cited_by"].size(), 5u);
 }
