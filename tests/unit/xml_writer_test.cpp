@@ -1,6 +1,8 @@
-// The XML writer escapes every value, drops characters XML forbids, and never indents inside text.
+// The XML writer escapes every value, drops characters XML forbids, and never indents inside text; link
+// targets are kept only for safe schemes.
 #include <gtest/gtest.h>
 
+#include "write/escape.hpp"
 #include "write/public_files.hpp"
 #include "write/url.hpp"
 #include "write/xml.hpp"
@@ -36,4 +38,29 @@ TEST(Feed, AtomDatesOnlyFromIsoDates) {
   EXPECT_EQ(atom_date("2025-1-15"), "");
   EXPECT_EQ(atom_date("abcd-ef-gh"), "");
   EXPECT_EQ(atom_date(""), "");
+}
+
+// Link targets: http(s), mailto, relative paths and fragments kept (whole when they hold no white space or
+// control character); any other scheme refused, however its letters are cased or broken up by white space
+// and control characters, which browsers ignore there.
+TEST(SafeHref, KeepsWebLinksAndRefusesOtherSchemes) {
+  const std::pair<std::string_view, std::string_view> cases[] = {
+      {"https://undocs.org/zh/A/RES/77/172", "https://undocs.org/zh/A/RES/77/172"},
+      {"HTTP://example.org/a?b=c#d", "HTTP://example.org/a?b=c#d"},
+      {"MailTo:archive@example.org", "MailTo:archive@example.org"},
+      {"a-res-62-196.html#para_5", "a-res-62-196.html#para_5"},
+      {"#fn_1", "#fn_1"},
+      {"../doc/x.html?topic=a:b", "../doc/x.html?topic=a:b"},  // a colon after '/' or '?': relative
+      {"doc/a b.html", "doc/ab.html"},                         // white space dropped
+      {"javascript:alert(1)", ""},
+      {"JavaScript:alert(1)", ""},
+      {"java\tscript:alert(1)", ""},
+      {" java\nscr\x01ipt:alert(1)", ""},
+      {"data:text/html,<b>", ""},
+      {"vbscript:x", ""},
+      {"httpx:y", ""},
+      {"http\x7f:y", "http:y"},
+      {"", ""},
+  };
+  for (const auto& [url, kept] : cases) EXPECT_EQ(safe_href(url), kept) << url;
 }
