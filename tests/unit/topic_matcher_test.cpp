@@ -134,6 +134,23 @@ TEST(TopicMatcher, LatinTermsFoldCaseAndKeepWordBoundaries) {
   EXPECT_TRUE(found(m, "covid-190").empty());
 }
 
+// A large vocabulary makes the automaton's table too large for 16-bit entries (rows of 2^k entries, each
+// the next state's row): the 32-bit table finds exactly what the small one does.
+TEST(TopicMatcher, ALargeVocabularyFindsWhatASmallOneFinds) {
+  const std::vector<std::pair<std::string, double>> terms = {{"气候变化", 3}, {"变化", 1}, {"冰川", 2}, {"山区", 2}};
+  auto many = terms;  // the same, and 300 terms of characters the text never uses (Yi syllables)
+  for (char32_t c = 0; c < 300; ++c) {
+    std::string t;
+    for (char32_t k = 0; k < 3; ++k) acta::utf8::append(t, 0xA000 + (c * 7 + k * 3) % 1165);
+    many.push_back({t, 1});
+  }
+  TopicMatcher small({topic("x", terms)}), large({topic("x", many)});
+  const std::string text = "气候变化使山区的冰川退缩；变化加快。冰川、山区和气候变化：山区冰川";
+  const auto expected = found(small, text);
+  EXPECT_EQ(expected.size(), 9u);
+  EXPECT_EQ(found(large, text), expected);
+}
+
 TEST(TopicMatcher, ATermListedTwiceInATopicIsItsFirst) {
   TopicMatcher m({topic("climate", {{"巴黎 协定", 2}, {"巴黎协定", 3}})});
   auto hits = m.find("《巴黎协定》");
