@@ -64,15 +64,15 @@ TopicMatcher::TopicMatcher(const std::vector<config::Topic>& topics) : topic_cou
     }
   }
   for (std::size_t s = 0; s < trie.size(); ++s) delta_[s * classes_] = 0;  // a unit in no term: back to the root
-  // Per state, the first state down its fail chain (itself included) where a pattern ends, or -1.
-  first_output_.resize(trie.size());
-  for (std::size_t s = 0; s < trie.size(); ++s) first_output_[s] = pattern_at_[s] >= 0 ? static_cast<int32_t>(s) : output_[s];
-  // The table as the scan reads it: rows of a power of two entries (shift_), each entry the offset of the
-  // next state's row (state << shift_), so that the scan neither multiplies nor divides.
-  while ((std::size_t{1} << shift_) < classes_) ++shift_;
-  std::vector<int32_t> rows(trie.size() << shift_, 0);
-  for (std::size_t s = 0; s < trie.size(); ++s)
-    for (std::size_t c = 0; c < classes_; ++c) rows[(s << shift_) + c] = delta_[s * classes_ + c] << shift_;
+  // The table as the scan reads it: a row per state, its classes_ entries the next states' rows (state times
+  // the row's length: the scan never multiplies), then one more entry, the first state down the state's
+  // fail chain (itself included) where a term ends, 0 for none (no term ends at the root).
+  stride_ = classes_ + 1;
+  std::vector<int32_t> rows(trie.size() * stride_, 0);
+  for (std::size_t s = 0; s < trie.size(); ++s) {
+    for (std::size_t c = 0; c < classes_; ++c) rows[s * stride_ + c] = delta_[s * classes_ + c] * static_cast<int32_t>(stride_);
+    rows[s * stride_ + classes_] = std::max(pattern_at_[s] >= 0 ? static_cast<int32_t>(s) : output_[s], 0);
+  }
   delta_ = std::move(rows);
   if (delta_.size() <= 0xFFFF) {
     delta16_.assign(delta_.begin(), delta_.end());
@@ -96,13 +96,12 @@ void TopicMatcher::scan(const std::u16string& text, const Table& delta, std::vec
   const char16_t* units = text.data();
   const auto n = static_cast<int32_t>(text.size());
   const std::uint16_t* unit_class = unit_class_.data();
-  const auto* next = delta.data();  // by row: the rows' offsets (state << shift_), not the states
-  const int32_t* first_output = first_output_.data();
-  const unsigned shift = shift_;
+  const auto* next = delta.data();  // by row: the rows' offsets, not the states
+  const std::size_t output_at = classes_;  // in a row, where its first output is
   std::size_t row = 0;
   for (int32_t j = 0; j < n; ++j) {
     row = next[row + unit_class[units[j]]];
-    if (const int32_t o = first_output[row >> shift]; o > 0) [[unlikely]]
+    if (const int32_t o = next[row + output_at]; o > 0) [[unlikely]]
       emit(j + 1, o, found);
   }
 }

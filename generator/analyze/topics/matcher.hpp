@@ -50,19 +50,20 @@ class TopicMatcher {
   void occurrences(const std::u16string& text, std::vector<Occurrence>& found) const;
   template <typename Table>
   void scan(const std::u16string& text, const Table& delta, std::vector<Occurrence>& found) const;
-  // The terms that end before unit `end` of the text, in the state `state` (first_output_) and down its chain.
+  // The terms that end before unit `end` of the text, in the state `state` (a row's first output) and down
+  // its chain.
   [[gnu::noinline]] void emit(int32_t end, int32_t state, std::vector<Occurrence>& found) const;
 
-  // The automaton as a table: units map to classes (0: in no term), and delta_[(state << shift_) + class]
-  // is the next state's row, next state << shift_, fail links already followed.
+  // The automaton as a table: units map to classes (0: in no term), and delta_[state * stride_ + class] is
+  // the next state's row (next state * stride_), fail links already followed; delta_[state * stride_ +
+  // classes_] is the first state down the state's fail chain where a term ends (first_output), 0 for none.
   std::vector<std::uint16_t> unit_class_;
   std::size_t classes_ = 1;
-  unsigned shift_ = 0;  // rows of 2^shift_ >= classes_ entries
+  std::size_t stride_ = 2;  // classes_ + 1
   std::vector<int32_t> delta_;
   std::vector<std::uint16_t> delta16_;  // the same, when the table fits 16 bits (half the cache lines)
   std::vector<int32_t> pattern_at_;    // per state: the pattern that ends there, or -1
   std::vector<int32_t> output_;        // per state: the nearest state down the fail chain where one ends, or -1
-  std::vector<int32_t> first_output_;  // per state: itself if a pattern ends there, else output_
   struct Owner {
     std::size_t topic = 0;
     std::size_t term = 0;  // the first term of the topic with this text
