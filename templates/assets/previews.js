@@ -4,8 +4,8 @@
  * says which text is the slug's (the bucket is FNV-1a of the slug, as the build computes it), and
  * search/t/<N>.js is that document's text, deflated UTF-16LE JSON in base64. Both are loaded on first use
  * through the search's loader (search-files.js), so on the search page no file is loaded twice. Everything
- * is shown with textContent, never parsed as markup. Needs popup.js, search-files.js, and
- * DecompressionStream (as the search does). */
+ * is shown with textContent, never parsed as markup. Needs popup.js and search-files.js (which inflates
+ * the texts with DecompressionStream, or without it by itself). */
 (function () {
   'use strict';
 
@@ -45,7 +45,7 @@
   function load(slug, cb) {
     if (!data[slug]) {
       var search = window.ActaSearch;
-      data[slug] = (typeof DecompressionStream === 'function' ? search.load('p/' + bucket(slug)) : Promise.reject(new Error('no DecompressionStream')))
+      data[slug] = search.load('p/' + bucket(slug))
         .then(function (map) {
           if (!map || !Object.prototype.hasOwnProperty.call(map, slug)) return null;
           return search.load('t/' + map[slug]).then(function (d) { return typeof d === 'string' ? search.inflate(d) : d; }).then(previewData);
