@@ -75,6 +75,16 @@
     return { count, symbol };
   }
 
+  let fixed = null;  // the fixed code of block type 1, made on first use
+  function fixedCode() {
+    if (!fixed) {
+      const lengths = [];
+      for (let s = 0; s < 288; s++) lengths.push(s < 144 ? 8 : s < 256 ? 9 : s < 280 ? 7 : 8);
+      fixed = { lit: huffman(lengths), dist: huffman(new Array(30).fill(5)) };
+    }
+    return fixed;
+  }
+
   function inflateRaw(input) {
     let pos = 0, bit = 0;  // the next bit: input[pos] >> bit
     let out = new Uint8Array(Math.max(1024, input.length * 4)), size = 0;
@@ -106,9 +116,6 @@
       grown.set(out.subarray(0, size));
       out = grown;
     };
-    const fixedLengths = [];
-    for (let s = 0; s < 288; s++) fixedLengths.push(s < 144 ? 8 : s < 256 ? 9 : s < 280 ? 7 : 8);
-    const fixed = { lit: huffman(fixedLengths), dist: huffman(new Array(30).fill(5)) };
     for (let last = 0; !last;) {
       last = bits(1);
       const type = bits(2);
@@ -127,7 +134,7 @@
       }
       let lit, dist;
       if (type === 1) {
-        ({ lit, dist } = fixed);
+        ({ lit, dist } = fixedCode());
       } else if (type === 2) {
         const nlit = bits(5) + 257, ndist = bits(5) + 1, ncode = bits(4) + 4;
         const codeLengths = new Array(19).fill(0);

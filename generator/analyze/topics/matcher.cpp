@@ -67,11 +67,11 @@ TopicMatcher::TopicMatcher(const std::vector<config::Topic>& topics) : topic_cou
   // The table as the scan reads it: a row per state, its classes_ entries the next states' rows (state times
   // the row's length: the scan never multiplies), then one more entry, the first state down the state's
   // fail chain (itself included) where a term ends, 0 for none (no term ends at the root).
-  stride_ = classes_ + 1;
-  std::vector<int32_t> rows(trie.size() * stride_, 0);
+  const std::size_t stride = classes_ + 1;
+  std::vector<int32_t> rows(trie.size() * stride, 0);
   for (std::size_t s = 0; s < trie.size(); ++s) {
-    for (std::size_t c = 0; c < classes_; ++c) rows[s * stride_ + c] = delta_[s * classes_ + c] * static_cast<int32_t>(stride_);
-    rows[s * stride_ + classes_] = std::max(pattern_at_[s] >= 0 ? static_cast<int32_t>(s) : output_[s], 0);
+    for (std::size_t c = 0; c < classes_; ++c) rows[s * stride + c] = delta_[s * classes_ + c] * static_cast<int32_t>(stride);
+    rows[s * stride + classes_] = std::max(pattern_at_[s] >= 0 ? static_cast<int32_t>(s) : output_[s], 0);
   }
   delta_ = std::move(rows);
   if (delta_.size() <= 0xFFFF) {

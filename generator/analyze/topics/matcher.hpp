@@ -54,12 +54,12 @@ class TopicMatcher {
   // its chain.
   [[gnu::noinline]] void emit(int32_t end, int32_t state, std::vector<Occurrence>& found) const;
 
-  // The automaton as a table: units map to classes (0: in no term), and delta_[state * stride_ + class] is
-  // the next state's row (next state * stride_), fail links already followed; delta_[state * stride_ +
-  // classes_] is the first state down the state's fail chain where a term ends (first_output), 0 for none.
+  // The automaton as a table of rows of classes_ + 1 entries, one row per state: units map to classes (0: in
+  // no term), delta_[row + class] is the next state's row (its offset in the table, next state times
+  // (classes_ + 1)), fail links already followed; delta_[row + classes_] is the first state down the
+  // state's fail chain where a term ends, 0 for none.
   std::vector<std::uint16_t> unit_class_;
   std::size_t classes_ = 1;
-  std::size_t stride_ = 2;  // classes_ + 1
   std::vector<int32_t> delta_;
   std::vector<std::uint16_t> delta16_;  // the same, when the table fits 16 bits (half the cache lines)
   std::vector<int32_t> pattern_at_;    // per state: the pattern that ends there, or -1
