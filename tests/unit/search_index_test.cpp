@@ -252,27 +252,11 @@ TEST(SearchIndex, SameIndexWhateverTheThreadCount) {
   EXPECT_EQ(find(one, "大会")->data[0], kDense);  // in every document: dense
 }
 
-// Every posting against a plain count of each document's entries (text.hpp) in its fields: the index's
-// counting (one table per group of 128 documents, fragments that count the current document, lookups
-// fetched ahead) must give what counting one document at a time gives, across groups, for single
-// characters of the BMP and beyond it, pairs, short and long words, titles and headings.
-TEST(SearchIndex, PostingsAreEachDocumentsEntriesCounted) {
-  const std::vector<std::string> words = {"冰川", "淡水", "山区", "发展中国家", "𠀀", "sustainability", "covid", "19",
-                                          "第 62/196 号", "可持续发展", "荒漠化", "《公约》", "Ωé"};
-  std::vector<std::string> docs;
-  std::uint32_t seed = 11;
-  auto next = [&] { return seed = seed * 1103515245u + 12345u, (seed >> 8) % 1000; };
-  for (int d = 0; d < 300; ++d) {
-    std::string body;
-    for (int k = 0, n = 3 + static_cast<int>(next() % 40); k < n; ++k) body += words[next() % words.size()] + (next() % 5 ? "" : "，");
-    std::string md = "---\ntitle: " + words[next() % words.size()] + "\nsymbol: A/RES/" + std::to_string(d) + "/1\n---\n";
-    if (d % 3 == 0) md += "## " + words[next() % words.size()] + "\n\n";
-    md += body + (d % 7 == 0 ? "[^1]\n\n[^1]: " + words[next() % words.size()] + "\n" : "\n");
-    docs.push_back(md);
-  }
-  auto a = archive_of(docs);
-  auto idx = build_index(a, config::Config{});
-
+// Every posting of `idx` against a plain count of each document's entries (text.hpp) in its fields: the
+// index's counting (one table per group of 128 documents, fragments that count the current document,
+// lookups fetched ahead) and its merge (ranges of keys side by side) must give what counting one document
+// at a time gives.
+static void expect_each_documents_entries_counted(const model::Archive& a, const Index& idx) {
   // Reference: weighted term frequency in halves and whether in a title or heading, by key and document.
   struct Count {
     std::uint64_t halves = 0;
@@ -284,7 +268,7 @@ TEST(SearchIndex, PostingsAreEachDocumentsEntriesCounted) {
     for (const auto& f : fields(a.documents[d])) {
       const unsigned w = kKindWeight[static_cast<int>(f.kind)];
       std::vector<Entry> es;
-      length[d] += entries(f.text, es);
+      length[d] += entries(f.text, es, 0, Options{config::Config{}.search_fold_traditional});  // as build_index
       for (const auto& e : es) {
         Count& c = counts[key_text(e)][d];
         c.halves += e.split ? w : 2 * w;
@@ -319,6 +303,63 @@ TEST(SearchIndex, PostingsAreEachDocumentsEntriesCounted) {
     EXPECT_EQ(p.data, made_dense.empty() ? sparse : made_dense) << p.key;
   }
   for (std::size_t d = 0; d < a.documents.size(); ++d) EXPECT_EQ(idx.docs[d].length, length[d]) << d;
+}
+
+// ... across groups, for single characters of the BMP and beyond it, pairs, short and long words, titles
+// and headings.
+TEST(SearchIndex, PostingsAreEachDocumentsEntriesCounted) {
+  const std::vector<std::string> words = {"冰川", "淡水", "山区", "发展中国家", "𠀀", "sustainability", "covid", "19",
+                                          "第 62/196 号", "可持续发展", "荒漠化", "《公约》", "Ωé"};
+  std::vector<std::string> docs;
+  std::uint32_t seed = 11;
+  auto next = [&] { return seed = seed * 1103515245u + 12345u, (seed >> 8) % 1000; };
+  for (int d = 0; d < 300; ++d) {
+    std::string body;
+    for (int k = 0, n = 3 + static_cast<int>(next() % 40); k < n; ++k) body += words[next() % words.size()] + (next() % 5 ? "" : "，");
+    std::string md = "---\ntitle: " + words[next() % words.size()] + "\nsymbol: A/RES/" + std::to_string(d) + "/1\n---\n";
+    if (d % 3 == 0) md += "## " + words[next() % words.size()] + "\n\n";
+    md += body + (d % 7 == 0 ? "[^1]\n\n[^1]: " + words[next() % words.size()] + "\n" : "\n");
+    docs.push_back(md);
+  }
+  auto a = archive_of(docs);
+  expect_each_documents_entries_counted(a, build_index(a, config::Config{}));
+}
+
+// ... and with a vocabulary large enough that the merge cuts the keys into many ranges: random pairs of
+// 700 characters (traditional ones among them, which the index folds), and words that share their first
+// eight bytes (which the merge compares as one number).
+TEST(SearchIndex, PostingsOfALargeVocabularyAreEachDocumentsEntriesCounted) {
+  std::vector<std::string> chars;
+  for (char32_t c = 0x5000; c < 0x5000 + 700; ++c) chars.push_back(utf8::encode(c));
+  const std::vector<std::string> words = {"sustainability", "sustainable", "sustainabilities", "sustain", "sustaina",
+                                          "internationally", "international", "internat", "可持续发展", "可持续性", "可持"};
+  std::vector<std::string> docs;
+  std::uint32_t seed = 5;
+  auto next = [&] { return seed = seed * 1103515245u + 12345u, (seed >> 8) % 100000; };
+  for (int d = 0; d < 420; ++d) {
+    std::string body;
+    for (int k = 0, n = 200 + static_cast<int>(next() % 200); k < n; ++k)
+      body += next() % 9 ? chars[next() % chars.size()] : " " + words[next() % words.size()] + " ";
+    docs.push_back("---\ntitle: " + chars[next() % chars.size()] + chars[next() % chars.size()] + "\nsymbol: A/RES/" +
+                   std::to_string(d) + "/2\n---\n" + body + "\n");
+  }
+  auto a = archive_of(docs);
+  const Index idx = build_index(a, config::Config{});
+  ASSERT_GT(idx.postings.size(), 50000u);  // many ranges (a range takes about 8,192 of the groups' keys)
+  for (std::size_t i = 1; i < idx.postings.size(); ++i) ASSERT_LT(idx.postings[i - 1].key, idx.postings[i].key);
+  expect_each_documents_entries_counted(a, idx);
+  // The same index on one thread.
+  setenv("ACTA_THREADS", "1", 1);
+  const Index one = build_index(a, config::Config{});
+  unsetenv("ACTA_THREADS");
+  ASSERT_EQ(one.postings.size(), idx.postings.size());
+  auto it = one.postings.begin();
+  for (const auto& p : idx.postings) {
+    EXPECT_EQ(p.key, it->key);
+    EXPECT_EQ(p.data, it->data);
+    ++it;
+  }
+  EXPECT_TRUE(it == one.postings.end());
 }
 
 TEST(SearchFiles, ShardsManifestAndTextsAreScripts) {

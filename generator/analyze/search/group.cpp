@@ -48,7 +48,7 @@ std::size_t slot_hash(std::uint64_t x) {
 class GroupKeys {
  public:
   static constexpr std::uint64_t kShortWord = std::uint64_t{1} << 62;
-  GroupKeys() : char_frags_(0x10000, 0) {}
+  GroupKeys() : char_frags_(0x10000, 0), slots_(kFirstSlots, 0) {}
 
   std::uint64_t word_code(std::string_view word) {
     if (word.size() - 1 < 7) {  // 1..7 bytes
@@ -141,16 +141,19 @@ class GroupKeys {
 
  private:
   // Prefetches only: a slot or fragment fetched for nothing (the table grew meanwhile, a probe goes past
-  // the first slot) costs a little bandwidth, never a wrong answer.
-  void prefetch_slot(std::uint64_t code) const {
-    if (single_bmp(code)) __builtin_prefetch(&char_frags_[static_cast<std::uint32_t>(code >> 21)]);
-    else if (!slots_.empty()) __builtin_prefetch(&slots_[slot_hash(code) & (slots_.size() - 1)]);
+  // the first slot, a key not seen yet) costs a little bandwidth, never a wrong answer.
+  // Inlined early, on purpose: GCC counts a prefetch as no side effect, so a function that only prefetches
+  // is found to be pure, and its calls, whose result nobody uses, are removed as dead code (these two were
+  // not in the binary at all until they were marked always_inline).
+  [[gnu::always_inline]] void prefetch_slot(std::uint64_t code) const {
+    const std::uint32_t* at = single_bmp(code) ? &char_frags_[static_cast<std::uint32_t>(code >> 21)]
+                                               : &slots_[slot_hash(code) & (slots_.size() - 1)];
+    __builtin_prefetch(at);
   }
-  void prefetch_fragment(std::uint64_t code) const {
-    std::uint32_t s = 0;
-    if (single_bmp(code)) s = char_frags_[static_cast<std::uint32_t>(code >> 21)];
-    else if (!slots_.empty()) s = slots_[slot_hash(code) & (slots_.size() - 1)];
-    if (s != 0) __builtin_prefetch(&frags_[s - 1]);
+  [[gnu::always_inline]] void prefetch_fragment(std::uint64_t code) const {
+    const std::uint32_t s = single_bmp(code) ? char_frags_[static_cast<std::uint32_t>(code >> 21)]
+                                             : slots_[slot_hash(code) & (slots_.size() - 1)];
+    __builtin_prefetch(frags_.data() + (s != 0 ? s - 1 : 0));  // no fault, even where frags_ is empty
   }
   // One character of the BMP (its fragment is found in char_frags_).
   static bool single_bmp(std::uint64_t code) {
@@ -176,7 +179,7 @@ class GroupKeys {
     }
   }
   void grow() {
-    slots_.assign(slots_.empty() ? 1 << 14 : slots_.size() * 2, 0);
+    slots_.assign(slots_.size() * 2, 0);
     const std::size_t mask = slots_.size() - 1;
     for (std::uint32_t f = 0; f < frags_.size(); ++f) {
       const std::uint64_t code = frags_[f].code;
@@ -195,7 +198,8 @@ class GroupKeys {
   std::unordered_map<std::string, std::uint64_t, ViewHash, std::equal_to<>> word_ids_;
   std::vector<const std::string*> words_;
   std::vector<std::uint32_t> char_frags_;  // by code point: fragment + 1, 0 for none yet
-  std::vector<std::uint32_t> slots_;       // the other keys': fragment + 1, 0 for a free slot
+  static constexpr std::size_t kFirstSlots = 1 << 14;  // never empty (the prefetches read it unchecked)
+  std::vector<std::uint32_t> slots_;                   // the other keys': fragment + 1, 0 for a free slot
   std::size_t used_ = 0;
   std::vector<Key> frags_;
   std::uint32_t doc_ = 0;
@@ -283,9 +287,7 @@ GroupResult index_group(const model::Archive& archive, const config::Config& con
   std::vector<std::pair<std::uint64_t, std::uint32_t>> order(frags.size());  // first bytes, fragment
   for (std::size_t f = 0; f < frags.size(); ++f) {
     texts[f] = group.text(frags[f].code);
-    std::uint64_t head = 0;  // big-endian, zero-padded: keys hold no zero byte (the normalizer drops it)
-    for (std::size_t k = 0; k < 8; ++k) head = head << 8 | (k < texts[f].size() ? static_cast<unsigned char>(texts[f][k]) : 0u);
-    order[f] = {head, static_cast<std::uint32_t>(f)};
+    order[f] = {key_head(texts[f]), static_cast<std::uint32_t>(f)};
   }
   std::sort(order.begin(), order.end(), [&](const auto& a, const auto& b) {
     return a.first != b.first ? a.first < b.first : texts[a.second] < texts[b.second];

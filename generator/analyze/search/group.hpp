@@ -73,6 +73,15 @@ struct Part {
   }
 };
 
+// The first eight bytes of a key as one big-endian number, zero-padded (keys hold no zero byte: the
+// normalizer drops it), so that the numbers compare as the keys' bytes do: most keys are a character or
+// two, eight bytes at most, and sorting them by this number compares strings only on a tie.
+inline std::uint64_t key_head(std::string_view key) {
+  std::uint64_t head = 0;
+  for (std::size_t k = 0; k < 8; ++k) head = head << 8 | (k < key.size() ? static_cast<unsigned char>(key[k]) : 0u);
+  return head;
+}
+
 // Reads a group saved by encode_group into `part` (offsets into the bytes, no copies); false when the bytes
 // are not a group of this version for `documents` documents.
 bool decode_group(GroupBytes saved, std::size_t documents, Part& part);

@@ -6,8 +6,11 @@
 // is missed), and the browser verifies each candidate it shows against the document's stored text.
 #pragma once
 
+#include <algorithm>
+#include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <iterator>
 #include <memory>
 #include <optional>
 #include <string>
@@ -65,8 +68,62 @@ unsigned impact(double tf, double length, double avg_length, bool titled = false
 // The dense form of sparse postings (see Posting) of an index of `n` documents, if shorter; else "".
 std::string dense(const std::string& sparse, std::size_t n);
 
+// An index's postings in key order, kept in the pieces build_index's merge made them in (ranges of keys,
+// side by side): one array of them all took a fresh 64 bytes per key, and its copying was serial.
+class Postings {
+ public:
+  std::size_t size() const { return offsets_.back(); }
+  bool empty() const { return size() == 0; }
+  const Posting& operator[](std::size_t i) const {
+    const auto c = static_cast<std::size_t>(std::upper_bound(offsets_.begin(), offsets_.end(), i) - offsets_.begin()) - 1;
+    return pieces_[c][i - offsets_[c]];
+  }
+  // Appends a piece: its keys come after every key already held.
+  void append(std::vector<Posting> piece) {
+    if (piece.empty()) return;
+    offsets_.push_back(offsets_.back() + piece.size());
+    pieces_.push_back(std::move(piece));
+  }
+
+  class const_iterator {
+   public:
+    using iterator_category = std::forward_iterator_tag;
+    using value_type = Posting;
+    using difference_type = std::ptrdiff_t;
+    using pointer = const Posting*;
+    using reference = const Posting&;
+    const_iterator(const std::vector<std::vector<Posting>>* pieces, std::size_t piece, std::size_t at)
+        : pieces_(pieces), piece_(piece), at_(at) {}
+    reference operator*() const { return (*pieces_)[piece_][at_]; }
+    pointer operator->() const { return &**this; }
+    const_iterator& operator++() {
+      if (++at_ == (*pieces_)[piece_].size()) {
+        ++piece_;
+        at_ = 0;
+      }
+      return *this;
+    }
+    const_iterator operator++(int) {
+      auto old = *this;
+      ++*this;
+      return old;
+    }
+    bool operator==(const const_iterator& o) const { return piece_ == o.piece_ && at_ == o.at_; }
+
+   private:
+    const std::vector<std::vector<Posting>>* pieces_;
+    std::size_t piece_, at_;
+  };
+  const_iterator begin() const { return {&pieces_, 0, 0}; }  // pieces are never empty
+  const_iterator end() const { return {&pieces_, pieces_.size(), 0}; }
+
+ private:
+  std::vector<std::vector<Posting>> pieces_;
+  std::vector<std::size_t> offsets_{0};  // where each piece starts, then the size
+};
+
 struct Index {
-  std::vector<Posting> postings;  // sorted by key in code point order
+  Postings postings;              // sorted by key in code point order
   std::vector<DocInfo> docs;      // parallel to Archive::documents
 };
 
