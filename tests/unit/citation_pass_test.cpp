@@ -138,6 +138,35 @@ TEST(CitationPass, ResolvesBySymbolAndByShortFormAndFillsBacklinks) {
   EXPECT_EQ(stats.citations, 4u);
 }
 
+// The citations page's counts: each citing document once (however often it cites), in archive order; the
+// most cited first, ties by symbol; a document citing itself is not counted as citing it.
+TEST(CitationPass, StatsListEachCitingDocumentOnceMostCitedFirst) {
+  auto a = archive_of({
+      doc("A/RES/70/1", "回顾第 70/1 号决议和第 70/2 号决议。\n"),
+      doc("A/RES/70/2", "回顾第 70/1 号决议、第 70/1 号决议第 1 段和第 60/9 号决议。\n"),
+      doc("A/RES/70/3", "回顾第 70/2 号决议、第 70/1 号决议、第 60/9 号决议、第 60/9 号决议和第 50/5 号决议。\n"),
+      doc("A/RES/70/4", "回顾第 50/5 号决议和第 60/9 号决议。\n"),
+  });
+  config::Config cfg;
+  link_citations(a, cfg);
+  auto stats = citation_stats(a);
+  EXPECT_EQ(stats.citations, 12u);
+  ASSERT_EQ(stats.in_archive.size(), 4u);
+  EXPECT_EQ(stats.in_archive[0].symbol, "A/RES/70/1");  // cited by 70/2 (twice) and 70/3; its own citation not counted
+  EXPECT_EQ(stats.in_archive[0].citing, (std::vector<std::size_t>{1, 2}));
+  EXPECT_EQ(stats.in_archive[1].symbol, "A/RES/70/2");  // by 70/1 and 70/3
+  EXPECT_EQ(stats.in_archive[1].citing, (std::vector<std::size_t>{0, 2}));
+  EXPECT_EQ(stats.in_archive[2].symbol, "A/RES/70/3");  // by none: ties by symbol
+  EXPECT_TRUE(stats.in_archive[2].citing.empty());
+  EXPECT_EQ(stats.in_archive[3].symbol, "A/RES/70/4");
+  ASSERT_EQ(stats.outside.size(), 2u);
+  EXPECT_EQ(stats.outside[0].symbol, "A/RES/60/9");  // by three documents, 70/3 twice
+  EXPECT_EQ(stats.outside[0].citing, (std::vector<std::size_t>{1, 2, 3}));
+  EXPECT_FALSE(stats.outside[0].doc.has_value());
+  EXPECT_EQ(stats.outside[1].symbol, "A/RES/50/5");
+  EXPECT_EQ(stats.outside[1].citing, (std::vector<std::size_t>{2, 3}));
+}
+
 TEST(CitationPass, OwnBodyIsTheDefaultForItsCitations) {
   auto a = archive_of({doc("E/RES/2004/1", "回顾其第 2003/61 号决议和理事会第 2001/10 号决议。\n", "经济及社会理事会")});
   auto out = linked(a, 0);
