@@ -9,6 +9,7 @@
 #include "analyze/search/codec.hpp"
 #include "analyze/search/fields.hpp"
 #include "analyze/search/text.hpp"
+#include "util/utf8.hpp"
 
 namespace acta::analyze::search::detail {
 
@@ -61,14 +62,16 @@ class GroupKeys {
     words_.push_back(&it->first);
     return it->second;
   }
-  std::string text(std::uint64_t code) const {
-    if (code & kCharKey) return char_key_text(code);
-    if (code & kShortWord) {
-      std::string out(static_cast<std::size_t>((code >> 56) & 7), '\0');
-      for (std::size_t k = 0; k < out.size(); ++k) out[k] = static_cast<char>((code >> (8 * k)) & 0xff);
-      return out;
+  // Appends the key's text to `out`.
+  void append_text(std::uint64_t code, std::string& out) const {
+    if (code & kCharKey) {  // as char_key_text
+      utf8::append(out, static_cast<char32_t>((code >> 21) & 0x1FFFFF));
+      if (code & 0x1FFFFF) utf8::append(out, static_cast<char32_t>(code & 0x1FFFFF));
+    } else if (code & kShortWord) {
+      for (std::size_t k = 0, n = (code >> 56) & 7; k < n; ++k) out += static_cast<char>((code >> (8 * k)) & 0xff);
+    } else {
+      out += *words_[code - 1];
     }
-    return *words_[code - 1];
   }
 
   // The document whose entries come next (documents in ascending order).
@@ -281,16 +284,21 @@ GroupResult index_group(const model::Archive& archive, const config::Config& con
       c.last = static_cast<std::uint32_t>(d + 1);
       c.at += static_cast<std::uint32_t>(put(arena + c.at, value));
     }
-  // The keys in code point order (their UTF-8 bytes' order). Most keys are a character or two, eight
-  // bytes at most: sorted by their first eight bytes as one number, the strings compared only on a tie.
-  std::vector<std::string> texts(frags.size());
+  // The keys in code point order (their UTF-8 bytes' order): sorted by their first eight bytes as one
+  // number (key_head), the strings compared only on a tie.
   std::vector<std::pair<std::uint64_t, std::uint32_t>> order(frags.size());  // first bytes, fragment
+  std::vector<std::uint32_t> key_at(frags.size() + 1);                      // each key's slice of key_bytes
   for (std::size_t f = 0; f < frags.size(); ++f) {
-    texts[f] = group.text(frags[f].code);
-    order[f] = {key_head(texts[f]), static_cast<std::uint32_t>(f)};
+    key_at[f] = static_cast<std::uint32_t>(r.key_bytes.size());
+    group.append_text(frags[f].code, r.key_bytes);
+    if (r.key_bytes.size() > UINT32_MAX) throw std::length_error("search index: a group of documents has too many keys");
   }
+  key_at[frags.size()] = static_cast<std::uint32_t>(r.key_bytes.size());
+  const std::string_view bytes = r.key_bytes;
+  auto text = [&](std::uint32_t f) { return bytes.substr(key_at[f], key_at[f + 1] - key_at[f]); };
+  for (std::size_t f = 0; f < frags.size(); ++f) order[f] = {key_head(text(static_cast<std::uint32_t>(f))), static_cast<std::uint32_t>(f)};
   std::sort(order.begin(), order.end(), [&](const auto& a, const auto& b) {
-    return a.first != b.first ? a.first < b.first : texts[a.second] < texts[b.second];
+    return a.first != b.first ? a.first < b.first : text(a.second) < text(b.second);
   });
   std::vector<std::uint32_t> at(frags.size());  // each fragment's slice: the arena is in fragment order
   for (std::size_t f = 0, next = 0; f < frags.size(); ++f) {
@@ -299,7 +307,7 @@ GroupResult index_group(const model::Archive& archive, const config::Config& con
   }
   r.keys.reserve(frags.size());
   for (const auto& [head, f] : order)
-    r.keys.emplace_back(std::move(texts[f]), Fragment{frags[f].first_doc, frags[f].last_doc, at[f], frags[f].size});
+    r.keys.push_back({frags[f].first_doc, frags[f].last_doc, at[f], frags[f].size, key_at[f], key_at[f + 1] - key_at[f]});
   return r;
 }
 

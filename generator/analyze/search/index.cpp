@@ -79,7 +79,7 @@ void to_impacts(Part& g, double avg) {
   };
   // In place: an impact (below 64) takes one byte, no more than the value it replaces.
   char* arena = g.fresh.arena.data();
-  for (auto& [key, frag] : g.fresh.keys) {
+  for (auto& frag : g.fresh.keys) {
     const std::string_view data(arena + frag.at, frag.size);
     std::size_t i = 0, out = frag.at;
     std::uint64_t doc = frag.first_doc;
