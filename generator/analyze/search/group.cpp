@@ -305,9 +305,19 @@ GroupResult index_group(const model::Archive& archive, const config::Config& con
     at[f] = static_cast<std::uint32_t>(next);
     next += frags[f].size;
   }
+  // The key bytes again, in key order: the merge reads them in that order, group by group, and from bytes
+  // in fragment order each key was a miss of the caches (a fifth of the merge's time with a large
+  // vocabulary).
+  std::string sorted;
+  sorted.reserve(r.key_bytes.size());
   r.keys.reserve(frags.size());
-  for (const auto& [head, f] : order)
-    r.keys.push_back({frags[f].first_doc, frags[f].last_doc, at[f], frags[f].size, key_at[f], key_at[f + 1] - key_at[f]});
+  for (const auto& [head, f] : order) {
+    const std::string_view key = text(f);
+    r.keys.push_back({frags[f].first_doc, frags[f].last_doc, at[f], frags[f].size, static_cast<std::uint32_t>(sorted.size()),
+                      static_cast<std::uint32_t>(key.size())});
+    sorted += key;
+  }
+  r.key_bytes = std::move(sorted);
   return r;
 }
 

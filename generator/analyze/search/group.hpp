@@ -31,7 +31,7 @@ struct Fragment {
 
 struct GroupResult {
   std::vector<Fragment> keys;  // sorted by key
-  std::string key_bytes;       // the keys' text, in no order
+  std::string key_bytes;       // the keys' text, in key order
   std::string arena;           // the fragments' bytes
   std::vector<DocInfo> docs;
 
