@@ -151,6 +151,40 @@ TEST(TopicMatcher, ALargeVocabularyFindsWhatASmallOneFinds) {
   EXPECT_EQ(found(large, text), expected);
 }
 
+// The sparse automaton (transitions per state and fail links, for vocabularies whose table would be large)
+// finds what the table finds: terms that share prefixes and suffixes, so that the fail chains are long,
+// in texts made of them and of other characters, for two topics.
+TEST(TopicMatcher, TheSparseAutomatonFindsWhatTheTableFinds) {
+  const std::vector<std::string> words = {"发展", "发展中", "发展中国家", "中国", "国家", "家庭", "庭院", "可持续发展",
+                                          "持续", "气候", "气候变化", "变化", "化学", "学校", "山区", "区域", "冰川",
+                                          "川流", "水", "水资源", "资源"};
+  std::vector<std::pair<std::string, double>> first, second;
+  for (std::size_t k = 0; k < words.size(); ++k) (k % 3 ? first : second).push_back({words[k], 1.0 + k % 3});
+  second.push_back({"发展", 2});  // in both topics
+  const std::vector<Topic> topics = {topic("a", first), topic("b", second)};
+  const TopicMatcher table(topics), sparse(topics, 0);
+  const std::vector<std::string> others = {"的", "和", "，", "。", "在", "a", "1", " "};
+  std::uint32_t seed = 9;
+  auto next = [&](std::uint32_t n) { return seed = seed * 1103515245u + 12345u, (seed >> 8) % n; };
+  std::size_t hits = 0;
+  for (int round = 0; round < 300; ++round) {
+    std::string text;
+    for (int k = 0, n = 1 + static_cast<int>(next(30)); k < n; ++k)
+      text += next(3) ? words[next(static_cast<std::uint32_t>(words.size()))] : others[next(static_cast<std::uint32_t>(others.size()))];
+    const auto expected = table.find(text);
+    const auto got = sparse.find(text);
+    ASSERT_EQ(got.size(), expected.size()) << text;
+    for (std::size_t h = 0; h < got.size(); ++h) {
+      EXPECT_EQ(got[h].topic, expected[h].topic) << text;
+      EXPECT_EQ(got[h].term, expected[h].term) << text;
+      EXPECT_EQ(got[h].begin, expected[h].begin) << text;
+      EXPECT_EQ(got[h].end, expected[h].end) << text;
+    }
+    hits += got.size();
+  }
+  EXPECT_GT(hits, 1000u);  // the texts do hold terms
+}
+
 TEST(TopicMatcher, ATermListedTwiceInATopicIsItsFirst) {
   TopicMatcher m({topic("climate", {{"巴黎 协定", 2}, {"巴黎协定", 3}})});
   auto hits = m.find("《巴黎协定》");

@@ -1,13 +1,12 @@
 #include "analyze/topics/matcher.hpp"
 
 #include <algorithm>
-#include <deque>
 #include <map>
 #include <string>
 
 namespace acta::analyze::topics {
 
-TopicMatcher::TopicMatcher(const std::vector<config::Topic>& topics) : topic_count_(topics.size()) {
+TopicMatcher::TopicMatcher(const std::vector<config::Topic>& topics, std::size_t dense_limit) : topic_count_(topics.size()) {
   // The trie of the distinct term texts, each unit by its class.
   struct Node {
     std::map<std::uint16_t, int32_t> next;
@@ -42,42 +41,74 @@ TopicMatcher::TopicMatcher(const std::vector<config::Topic>& topics) : topic_cou
   output_.assign(trie.size(), -1);
 
   // Breadth first: a state's fail link is the longest proper suffix of its text that is also a prefix of a
-  // term; a missing transition is the fail state's transition.
-  delta_.assign(trie.size() * classes_, 0);
-  std::deque<int32_t> queue;
-  for (const auto& [c, child] : trie[0].next) {
-    delta_[c] = child;
-    queue.push_back(child);
-  }
-  while (!queue.empty()) {
-    const int32_t s = queue.front();
-    queue.pop_front();
-    const auto row = static_cast<std::size_t>(s) * classes_;
-    const auto fail_row = static_cast<std::size_t>(trie[static_cast<std::size_t>(s)].fail) * classes_;
-    for (std::size_t c = 0; c < classes_; ++c) delta_[row + c] = delta_[fail_row + c];
+  // term, found down its parent's fail chain.
+  auto go = [&](int32_t s, std::uint16_t c) {  // the trie's transition, or -1
+    const auto& next = trie[static_cast<std::size_t>(s)].next;
+    auto it = next.find(c);
+    return it == next.end() ? -1 : it->second;
+  };
+  std::vector<int32_t> order;  // the states breadth first
+  order.reserve(trie.size());
+  order.push_back(0);
+  for (std::size_t q = 0; q < order.size(); ++q) {
+    const int32_t s = order[q];
     for (const auto& [c, child] : trie[static_cast<std::size_t>(s)].next) {
-      const int32_t f = delta_[fail_row + c];
+      int32_t f = 0;
+      if (s != 0) {
+        for (f = trie[static_cast<std::size_t>(s)].fail;; f = trie[static_cast<std::size_t>(f)].fail) {
+          if (const int32_t g = go(f, c); g >= 0) {
+            f = g;
+            break;
+          }
+          if (f == 0) break;
+        }
+      }
       trie[static_cast<std::size_t>(child)].fail = f;
       output_[static_cast<std::size_t>(child)] = pattern_at_[static_cast<std::size_t>(f)] >= 0 ? f : output_[static_cast<std::size_t>(f)];
-      delta_[row + c] = child;
-      queue.push_back(child);
+      order.push_back(child);
     }
   }
-  for (std::size_t s = 0; s < trie.size(); ++s) delta_[s * classes_] = 0;  // a unit in no term: back to the root
-  // The table as the scan reads it: a row per state, its classes_ entries the next states' rows (state times
-  // the row's length: the scan never multiplies), then one more entry, the first state down the state's
-  // fail chain (itself included) where a term ends, 0 for none (no term ends at the root).
+  auto first_output = [&](std::size_t s) { return std::max(pattern_at_[s] >= 0 ? static_cast<int32_t>(s) : output_[s], 0); };
+
   const std::size_t stride = classes_ + 1;
-  std::vector<int32_t> rows(trie.size() * stride, 0);
+  if (trie.size() * stride <= dense_limit) {
+    // The table as the scan reads it: a row per state, its classes_ entries the next states' rows (state
+    // times the row's length: the scan never multiplies), fail links already followed (a missing
+    // transition is the fail state's, whose row is made first, breadth first; class 0, a unit in no term,
+    // goes back to the root), then one more entry, the state's first output (no term ends at the root).
+    delta_.assign(trie.size() * stride, 0);
+    for (const int32_t s : order) {
+      const std::size_t row = static_cast<std::size_t>(s) * stride;
+      if (s != 0) {
+        const std::size_t fail_row = static_cast<std::size_t>(trie[static_cast<std::size_t>(s)].fail) * stride;
+        std::copy(delta_.begin() + static_cast<std::ptrdiff_t>(fail_row + 1), delta_.begin() + static_cast<std::ptrdiff_t>(fail_row + classes_),
+                  delta_.begin() + static_cast<std::ptrdiff_t>(row + 1));
+      }
+      for (const auto& [c, child] : trie[static_cast<std::size_t>(s)].next) delta_[row + c] = child * static_cast<int32_t>(stride);
+      delta_[row + classes_] = first_output(static_cast<std::size_t>(s));
+    }
+    if (delta_.size() <= 0xFFFF) {
+      delta16_.assign(delta_.begin(), delta_.end());
+      delta_.clear();
+    }
+    return;
+  }
+  root_next_.assign(classes_, 0);
+  for (const auto& [c, child] : trie[0].next) root_next_[c] = child;
+  child_at_.assign(trie.size() + 1, 0);
+  fail_.assign(trie.size(), 0);
+  first_output_.assign(trie.size(), 0);
   for (std::size_t s = 0; s < trie.size(); ++s) {
-    for (std::size_t c = 0; c < classes_; ++c) rows[s * stride + c] = delta_[s * classes_ + c] * static_cast<int32_t>(stride);
-    rows[s * stride + classes_] = std::max(pattern_at_[s] >= 0 ? static_cast<int32_t>(s) : output_[s], 0);
+    child_at_[s] = static_cast<std::uint32_t>(child_class_.size());
+    if (s != 0)
+      for (const auto& [c, child] : trie[s].next) {  // by class ascending (a std::map)
+        child_class_.push_back(c);
+        child_state_.push_back(child);
+      }
+    fail_[s] = trie[s].fail;
+    first_output_[s] = first_output(s);
   }
-  delta_ = std::move(rows);
-  if (delta_.size() <= 0xFFFF) {
-    delta16_.assign(delta_.begin(), delta_.end());
-    delta_.clear();
-  }
+  child_at_[trie.size()] = static_cast<std::uint32_t>(child_class_.size());
 }
 
 void TopicMatcher::emit(int32_t end, int32_t state, std::vector<Occurrence>& found) const {
@@ -106,9 +137,34 @@ void TopicMatcher::scan(const std::u16string& text, const Table& delta, std::vec
   }
 }
 
+void TopicMatcher::scan_sparse(const std::u16string& text, std::vector<Occurrence>& found) const {
+  const std::uint16_t* classes = child_class_.data();
+  int32_t s = 0;
+  for (std::size_t j = 0; j < text.size(); ++j) {
+    const std::uint16_t c = unit_class_[text[j]];
+    // The transition on c of the deepest state down the fail chain that has one; a unit in no term (class
+    // 0, which no state has) leads back to the root.
+    while (true) {
+      if (s == 0) {
+        s = root_next_[c];
+        break;
+      }
+      const std::uint16_t* end = classes + child_at_[static_cast<std::size_t>(s) + 1];
+      const std::uint16_t* at = std::lower_bound(classes + child_at_[static_cast<std::size_t>(s)], end, c);
+      if (at != end && *at == c) {
+        s = child_state_[static_cast<std::size_t>(at - classes)];
+        break;
+      }
+      s = fail_[static_cast<std::size_t>(s)];
+    }
+    if (const int32_t o = first_output_[static_cast<std::size_t>(s)]; o > 0) emit(static_cast<int32_t>(j) + 1, o, found);
+  }
+}
+
 void TopicMatcher::occurrences(const std::u16string& text, std::vector<Occurrence>& found) const {
   found.clear();
-  if (delta16_.empty()) scan(text, delta_, found);
+  if (!root_next_.empty()) scan_sparse(text, found);
+  else if (delta16_.empty()) scan(text, delta_, found);
   else scan(text, delta16_, found);
   std::sort(found.begin(), found.end(), [](const Occurrence& a, const Occurrence& b) {
     return a.begin != b.begin ? a.begin < b.begin : a.length > b.length;

@@ -32,7 +32,12 @@ struct Hit {
 
 class TopicMatcher {
  public:
-  explicit TopicMatcher(const std::vector<config::Topic>& topics);
+  // The automaton is a table of every state by every unit class when that has at most `dense_limit` entries
+  // (fast: one lookup a unit); a larger vocabulary (thousands of terms: the table grows with states times
+  // distinct characters, 15 MB for 2,000 terms, 58 MB for 8,000) gets a sparse one, each state its own
+  // transitions and a fail link, a few bytes a state. Both find the same; tests choose the limit.
+  static constexpr std::size_t kDenseLimit = std::size_t{1} << 20;
+  explicit TopicMatcher(const std::vector<config::Topic>& topics, std::size_t dense_limit = kDenseLimit);
 
   // Hits of every topic, ordered by topic, then by position.
   std::vector<Hit> find(const MatchText& text) const;
@@ -50,6 +55,7 @@ class TopicMatcher {
   void occurrences(const std::u16string& text, std::vector<Occurrence>& found) const;
   template <typename Table>
   void scan(const std::u16string& text, const Table& delta, std::vector<Occurrence>& found) const;
+  void scan_sparse(const std::u16string& text, std::vector<Occurrence>& found) const;
   // The terms that end before unit `end` of the text, in the state `state` (a row's first output) and down
   // its chain.
   [[gnu::noinline]] void emit(int32_t end, int32_t state, std::vector<Occurrence>& found) const;
@@ -62,6 +68,16 @@ class TopicMatcher {
   std::size_t classes_ = 1;
   std::vector<int32_t> delta_;
   std::vector<std::uint16_t> delta16_;  // the same, when the table fits 16 bits (half the cache lines)
+  // The sparse automaton (both tables empty): the root's next state by class (0: stay at the root); each
+  // other state's children, by class ascending, in child_class_ / child_state_ from child_at_[state] to
+  // child_at_[state + 1]; its fail link; the first state down its fail chain (itself included) where a term
+  // ends, 0 for none.
+  std::vector<int32_t> root_next_;
+  std::vector<std::uint32_t> child_at_;
+  std::vector<std::uint16_t> child_class_;
+  std::vector<int32_t> child_state_;
+  std::vector<int32_t> fail_;
+  std::vector<int32_t> first_output_;
   std::vector<int32_t> pattern_at_;    // per state: the pattern that ends there, or -1
   std::vector<int32_t> output_;        // per state: the nearest state down the fail chain where one ends, or -1
   struct Owner {
