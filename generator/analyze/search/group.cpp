@@ -9,7 +9,6 @@
 #include "analyze/search/codec.hpp"
 #include "analyze/search/fields.hpp"
 #include "analyze/search/text.hpp"
-#include "util/utf8.hpp"
 
 namespace acta::analyze::search::detail {
 
@@ -64,9 +63,8 @@ class GroupKeys {
   }
   // Appends the key's text to `out`.
   void append_text(std::uint64_t code, std::string& out) const {
-    if (code & kCharKey) {  // as char_key_text
-      utf8::append(out, static_cast<char32_t>((code >> 21) & 0x1FFFFF));
-      if (code & 0x1FFFFF) utf8::append(out, static_cast<char32_t>(code & 0x1FFFFF));
+    if (code & kCharKey) {
+      out += char_key_text(code);
     } else if (code & kShortWord) {
       for (std::size_t k = 0, n = (code >> 56) & 7; k < n; ++k) out += static_cast<char>((code >> (8 * k)) & 0xff);
     } else {

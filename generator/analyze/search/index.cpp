@@ -282,7 +282,7 @@ Index build_index(const model::Archive& archive, const config::Config& config, c
       if (long_key(a.head)) {
         if (const int c = key_of(a).compare(key_of(b)); c != 0) return c < 0;
       }
-      return a.group != b.group ? a.group < b.group : a.at < b.at;
+      return a.group < b.group;  // the same key: a group holds a key once
     });
     auto same_key = [&](const Item& a, const Item& b) {
       return a.head == b.head && (!long_key(a.head) || key_of(a) == key_of(b));

@@ -73,7 +73,6 @@ std::string dense(const std::string& sparse, std::size_t n);
 class Postings {
  public:
   std::size_t size() const { return offsets_.back(); }
-  bool empty() const { return size() == 0; }
   const Posting& operator[](std::size_t i) const {
     const auto c = static_cast<std::size_t>(std::upper_bound(offsets_.begin(), offsets_.end(), i) - offsets_.begin()) - 1;
     return pieces_[c][i - offsets_[c]];
